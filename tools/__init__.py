@@ -1,0 +1,1 @@
+"""Developer tools: one-off data builders (not used by the running app)."""

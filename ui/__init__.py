@@ -1,0 +1,1 @@
+"""The thin Streamlit layer: caching, shared state, sidebar and page setup."""

@@ -1,0 +1,261 @@
+"""Page setup, navigation and the shared filters: written once, used by every page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+import pandas as pd
+import streamlit as st
+
+from sistercities.alliance import field_link_ids
+from sistercities.dataset import Dataset
+from sistercities.filters import FilterOptions, LinkFilter, apply_filter, describe
+from sistercities.i18n import pick, t
+from sistercities.places import place_labels, search_options
+from sistercities.problems import problems_frame
+from sistercities.schema import CONTINENTS, LEVELS, Lang
+from ui import cache, state
+from ui.style import inject_style
+
+PAGES = (
+    ("dashboard.py", "page.overview"),
+    ("pages/1_map.py", "page.map"),
+    ("pages/2_network.py", "page.network"),
+    ("pages/3_alliance.py", "page.alliance"),
+    ("pages/4_data.py", "page.data"),
+)
+
+
+@dataclass(frozen=True, eq=False)
+class PageContext:
+    """What a page needs: the dataset, the language, the filter and the filtered links."""
+
+    data: Dataset
+    lang: Lang
+    spec: LinkFilter
+    view: state.ViewState
+    links: pd.DataFrame
+    ties: pd.DataFrame
+    names: dict[str, str]
+
+    @property
+    def empty(self) -> bool:
+        """True when the filter keeps no pair."""
+        return self.links.empty
+
+
+def page_setup(title_key: str, with_filters: bool = True) -> PageContext:
+    """Configure the page, load data, render navigation and filters, and filter the links."""
+    st.set_page_config(
+        page_title=f"{t(title_key, state.lang())} · {t('app.title', state.lang())}",
+        page_icon="🌏",
+        layout="wide",
+    )
+    data = _load_or_stop()
+    options = filter_options(data)
+    rejected = state.init_from_url(options, set(data.places["place_id"]))
+    lang = state.lang()
+    inject_style(state.view_state().present)
+    names = place_labels(data, lang)
+    _navigation(lang)
+    if rejected:
+        st.toast(state.rejected_notice(rejected, lang))
+    ties = cache.ties()
+    if with_filters and not state.view_state().present:
+        _filters(data, options, lang, names)
+    spec = state.current_filter()
+    links = apply_filter(data.links, spec, field_link_ids(ties))
+    state.write_url()
+    return PageContext(data, lang, spec, state.view_state(), links, ties, names)
+
+
+def _load_or_stop() -> Dataset:
+    """The dataset, or a validation report and a stop."""
+    result = cache.load()
+    if result.dataset is None:
+        lang = state.lang()
+        st.error(t("load.failed", lang, folder=result.dataset or "data"))
+        st.dataframe(problems_frame(result.problems, lang), hide_index=True)
+        st.stop()
+    assert result.dataset is not None
+    return result.dataset
+
+
+def filter_options(data: Dataset) -> FilterOptions:
+    """Values the shared filter may take for this dataset."""
+    home = data.places.loc[data.places["country_iso3"] == "CHN", "place_id"]
+    return FilterOptions(
+        countries=frozenset(data.links["country_iso3"]),
+        cities=frozenset(home),
+        fields=frozenset(data.alliance.fields["field_id"]),
+    )
+
+
+def _navigation(lang: Lang) -> None:
+    """Bilingual page links and the language switch, at the top of the sidebar."""
+    with st.sidebar:
+        st.markdown(f"### {t('app.title', lang)}")
+        for path, key in PAGES:
+            st.page_link(path, label=t(key, lang))
+        choice = st.segmented_control(
+            t("nav.language", lang),
+            options=["zh", "en"],
+            format_func=lambda code: "中文" if code == "zh" else "English",
+            default=lang,
+            key="w.lang",
+        )
+        if choice and choice != lang:
+            state.set_value(state.LANG, choice)
+            st.rerun()
+
+
+def _filters(data: Dataset, options: FilterOptions, lang: Lang, names: dict[str, str]) -> None:
+    """The shared filter widgets; each change updates the canonical filter."""
+    spec = state.current_filter()
+    links = data.links
+    with st.sidebar:
+        st.markdown(f"#### {t('filter.header', lang)}")
+        _search_box(data, lang)
+        countries = _multiselect(
+            "countries",
+            "filter.countries",
+            sorted(options.countries),
+            spec.countries,
+            lambda c: _country_label(data, c, lang),
+            lang,
+        )
+        continents = _multiselect(
+            "continents",
+            "filter.continents",
+            [c for c in CONTINENTS if c in set(links["continent"])],
+            spec.continents,
+            lambda c: t(f"continent.{c}", lang),
+            lang,
+        )
+        asean = st.toggle(t("filter.asean", lang), value=spec.asean, key="w.asean")
+        years = _year_slider(links, spec, lang)
+        cities = _multiselect(
+            "cities",
+            "filter.cities",
+            _city_options(data),
+            spec.cities,
+            lambda c: names.get(c, c),
+            lang,
+        )
+        levels = _multiselect(
+            "levels",
+            "filter.levels",
+            list(LEVELS),
+            spec.levels,
+            lambda v: t(f"level.{v}", lang),
+            lang,
+        )
+        fields = _multiselect(
+            "fields",
+            "filter.fields",
+            sorted(options.fields),
+            spec.fields,
+            lambda f: names.get(f, f),
+            lang,
+        )
+        undated = st.checkbox(
+            t("filter.undated", lang), value=spec.include_undated, key="w.undated"
+        )
+        new = LinkFilter(countries, continents, asean, *years, cities, levels, fields, undated)
+        if st.button(t("filter.reset", lang), key="w.reset", width="stretch"):
+            new = LinkFilter()
+            for key in [k for k in st.session_state if str(k).startswith("w.f.")]:
+                del st.session_state[key]
+    if new != spec:
+        state.set_filter(new)
+        st.rerun()
+
+
+def _multiselect(
+    name: str,
+    label_key: str,
+    options: list[str],
+    selected: tuple[str, ...],
+    label: Callable[[str], str],
+    lang: Lang,
+) -> tuple[str, ...]:
+    """A multiselect bound to the canonical filter value (widget state is page-local)."""
+    key = f"w.f.{name}"
+    valid = [value for value in selected if value in options]
+    st.session_state[key] = valid
+    chosen = st.multiselect(t(label_key, lang), options, format_func=label, key=key)
+    return tuple(chosen)
+
+
+def _year_slider(links: pd.DataFrame, spec: LinkFilter, lang: Lang) -> tuple[int | None, ...]:
+    """Year range slider; the full range means "no restriction"."""
+    years = links["start_year"].dropna()
+    if years.empty:
+        return (None, None)
+    low, high = int(years.min()), int(years.max())
+    if low == high:
+        return (None, None)
+    value = (max(low, spec.year_from or low), min(high, spec.year_to or high))
+    st.session_state["w.f.years"] = value
+    chosen = st.slider(t("filter.years", lang), low, high, key="w.f.years")
+    return (None if chosen[0] == low else chosen[0], None if chosen[1] == high else chosen[1])
+
+
+def _city_options(data: Dataset) -> list[str]:
+    """Guangxi prefectures and counties that hold pairs, prefectures first."""
+    places = data.places
+    used = set(data.links["home_place_id"]) | set(data.links["home_prefecture_id"])
+    home = places.loc[(places["country_iso3"] == "CHN") & places["place_id"].isin(used)]
+    order = {"province": 0, "prefecture": 1}
+    home = home.assign(rank=home["admin_type"].map(order).fillna(2))
+    return list(home.sort_values(["rank", "place_id"])["place_id"])
+
+
+def _country_label(data: Dataset, iso3: str, lang: Lang) -> str:
+    """A country's name in the language, with its code."""
+    row = data.countries.loc[data.countries["iso3"] == iso3]
+    if row.empty:
+        return iso3
+    return f"{pick(row.iloc[0]['name_zh'], row.iloc[0]['name_en'], lang)} ({iso3})"
+
+
+def _search_box(data: Dataset, lang: Lang) -> None:
+    """Find any place by Chinese name, English name or pinyin, and select it."""
+    labels = search_options(data)
+    current = state.view_state().sel
+    st.session_state["w.search"] = current if current in labels else None
+    chosen = st.selectbox(
+        t("filter.search", lang),
+        list(labels),
+        format_func=lambda pid: labels[pid],
+        index=None,
+        key="w.search",
+        placeholder=t("filter.search", lang),
+    )
+    if chosen != current and chosen is not None:
+        state.set_value(state.SEL, chosen)
+        st.rerun()
+
+
+def empty_state(ctx: PageContext) -> None:
+    """Say which filter emptied the result, then stop the page."""
+    st.info(t("filter.empty", ctx.lang, description=describe(ctx.spec, ctx.lang, ctx.names)))
+    st.stop()
+
+
+def caption(ctx: PageContext) -> str:
+    """The filter described in words."""
+    return describe(replace(ctx.spec), ctx.lang, ctx.names)
+
+
+def source_note(ctx: PageContext) -> str:
+    """The dataset's source note in the current language."""
+    meta = ctx.data.meta
+    return pick(meta.get("source_note_zh", ""), meta.get("source_note", ""), ctx.lang)
+
+
+def credits(ctx: PageContext) -> None:
+    """Data and boundary credits (licences), at the foot of a page."""
+    with st.expander(t("credits.header", ctx.lang)):
+        st.markdown(t("credits.text", ctx.lang))
