@@ -3,9 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import LINKS
-
 from sistercities.cli import main
+from tests.fixtures_data import LINKS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,7 +15,7 @@ def test_validate_folder_ok(tiny_folder, capsys):
 
 
 def test_validate_reports_and_exits_1(tmp_path, capsys):
-    from conftest import write_folder
+    from tests.fixtures_data import write_folder
 
     folder = write_folder(tmp_path, links_csv=LINKS + "x,cn-450300,nowhere,city,,,active,,,high,\n")
     assert main(["--lang", "en", "validate", str(folder)]) == 1

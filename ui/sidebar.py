@@ -12,6 +12,7 @@ from sistercities.alliance import field_link_ids
 from sistercities.dataset import Dataset
 from sistercities.filters import FilterOptions, LinkFilter, apply_filter, describe
 from sistercities.i18n import pick, t
+from sistercities.paths import ROOT
 from sistercities.places import place_labels, search_options
 from sistercities.problems import problems_frame
 from sistercities.schema import CONTINENTS, LEVELS, Lang
@@ -97,7 +98,8 @@ def _navigation(lang: Lang) -> None:
     with st.sidebar:
         st.markdown(f"### {t('app.title', lang)}")
         for path, key in PAGES:
-            st.page_link(path, label=t(key, lang))
+            if (ROOT / path).exists():
+                st.page_link(path, label=t(key, lang))
         choice = st.segmented_control(
             t("nav.language", lang),
             options=["zh", "en"],
@@ -133,7 +135,8 @@ def _filters(data: Dataset, options: FilterOptions, lang: Lang, names: dict[str,
             lambda c: t(f"continent.{c}", lang),
             lang,
         )
-        asean = st.toggle(t("filter.asean", lang), value=spec.asean, key="w.asean")
+        _init_widget("w.f.asean", spec.asean)
+        asean = st.toggle(t("filter.asean", lang), key="w.f.asean")
         years = _year_slider(links, spec, lang)
         cities = _multiselect(
             "cities",
@@ -164,12 +167,10 @@ def _filters(data: Dataset, options: FilterOptions, lang: Lang, names: dict[str,
         )
         new = LinkFilter(countries, continents, asean, *years, cities, levels, fields, undated)
         if st.button(t("filter.reset", lang), key="w.reset", width="stretch"):
-            new = LinkFilter()
-            for key in [k for k in st.session_state if str(k).startswith("w.f.")]:
-                del st.session_state[key]
+            state.set_filter(LinkFilter(), reset_widgets=True)
+            st.rerun()
     if new != spec:
         state.set_filter(new)
-        st.rerun()
 
 
 def _multiselect(
@@ -182,8 +183,7 @@ def _multiselect(
 ) -> tuple[str, ...]:
     """A multiselect bound to the canonical filter value (widget state is page-local)."""
     key = f"w.f.{name}"
-    valid = [value for value in selected if value in options]
-    st.session_state[key] = valid
+    _init_widget(key, [value for value in selected if value in options])
     chosen = st.multiselect(t(label_key, lang), options, format_func=label, key=key)
     return tuple(chosen)
 
@@ -197,9 +197,15 @@ def _year_slider(links: pd.DataFrame, spec: LinkFilter, lang: Lang) -> tuple[int
     if low == high:
         return (None, None)
     value = (max(low, spec.year_from or low), min(high, spec.year_to or high))
-    st.session_state["w.f.years"] = value
+    _init_widget("w.f.years", value)
     chosen = st.slider(t("filter.years", lang), low, high, key="w.f.years")
     return (None if chosen[0] == low else chosen[0], None if chosen[1] == high else chosen[1])
+
+
+def _init_widget(key: str, value: object) -> None:
+    """Give a widget its canonical value when it has none (first render on this page)."""
+    if key not in st.session_state:
+        st.session_state[key] = value
 
 
 def _city_options(data: Dataset) -> list[str]:

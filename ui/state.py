@@ -68,9 +68,16 @@ def current_filter() -> LinkFilter:
     return st.session_state.get(SPEC, LinkFilter())
 
 
-def set_filter(spec: LinkFilter) -> None:
-    """Replace the canonical filter."""
+def set_filter(spec: LinkFilter, reset_widgets: bool = False) -> None:
+    """Replace the canonical filter; with ``reset_widgets`` the sidebar widgets re-read it.
+
+    Code that changes the filter outside the sidebar (a click on the map, a quick pick) must
+    pass ``reset_widgets=True`` so the widgets show the new value.
+    """
     st.session_state[SPEC] = spec
+    if reset_widgets:
+        for key in [k for k in st.session_state if str(k).startswith("w.f.")]:
+            del st.session_state[key]
 
 
 def lang() -> Lang:
