@@ -82,3 +82,27 @@ def completeness_text(info: dict[str, Any], lang: Lang) -> str:
 def asean_share_text(head: Headline, lang: Lang) -> str:
     """'N % of pairs' for the ASEAN figure."""
     return t("kpi.asean_share", lang, share=format_percent(head.asean_share, lang))
+
+
+def top_cities(links: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
+    """Guangxi prefectures with the most pairs (their counties' pairs included).
+
+    Region-level pairs belong to no prefecture and are left out.
+    Returns: DataFrame with columns id (prefecture place id), pairs; largest first.
+    """
+    return _top(links["home_prefecture_id"].replace("", pd.NA).dropna(), limit)
+
+
+def top_countries(links: pd.DataFrame, limit: int = 10) -> pd.DataFrame:
+    """Partner countries with the most pairs.
+
+    Returns: DataFrame with columns id (ISO3), pairs; largest first.
+    """
+    return _top(links["country_iso3"].replace("", pd.NA).dropna(), limit)
+
+
+def _top(values: pd.Series, limit: int) -> pd.DataFrame:
+    """The most frequent values, ties broken by id."""
+    counts = values.value_counts()
+    frame = pd.DataFrame({"id": counts.index.astype(str), "pairs": counts.to_numpy().astype(int)})
+    return frame.sort_values(["pairs", "id"], ascending=[False, True]).head(limit)

@@ -10,15 +10,17 @@ import streamlit as st
 
 from sistercities.alliance import field_link_ids
 from sistercities.dataset import Dataset
+from sistercities.exports import IMAGE_FORMATS
 from sistercities.filters import FilterOptions, LinkFilter, apply_filter, describe
 from sistercities.i18n import pick, t
 from sistercities.paths import ROOT
 from sistercities.places import place_labels, search_options
 from sistercities.problems import problems_frame
 from sistercities.schema import CONTINENTS, LEVELS, Lang
-from ui import cache, state
+from ui import briefing, cache, state
 from ui.style import inject_style
 
+ASEAN_PICK = "asean"
 PAGES = (
     ("dashboard.py", "page.overview"),
     ("pages/1_map.py", "page.map"),
@@ -47,28 +49,58 @@ class PageContext:
 
 
 def page_setup(title_key: str, with_filters: bool = True) -> PageContext:
-    """Configure the page, load data, render navigation and filters, and filter the links."""
+    """Configure the page, load data, render navigation and filters, and filter the links.
+
+    In briefing mode (``?present=1``) the sidebar is hidden and a bar of page links, driven by
+    the keyboard as well, replaces the navigation.
+    """
+    hint = state.lang_hint()
     st.set_page_config(
-        page_title=f"{t(title_key, state.lang())} · {t('app.title', state.lang())}",
+        page_title=f"{t(title_key, hint)} · {t('app.title', hint)}",
         page_icon="🌏",
         layout="wide",
+        initial_sidebar_state="collapsed" if state.present_hint() else "auto",
     )
     data = _load_or_stop()
     options = filter_options(data)
     rejected = state.init_from_url(options, set(data.places["place_id"]))
     lang = state.lang()
-    inject_style(state.view_state().present)
+    present = state.view_state().present
+    inject_style(present)
     names = place_labels(data, lang)
-    _navigation(lang)
+    if present:
+        briefing.present_nav(lang)
+    else:
+        _navigation(lang)
     if rejected:
         st.toast(state.rejected_notice(rejected, lang))
     ties = cache.ties()
-    if with_filters and not state.view_state().present:
+    if with_filters and not present:
         _filters(data, options, lang, names)
+    if not present:
+        _settings(lang)
     spec = state.current_filter()
     links = apply_filter(data.links, spec, field_link_ids(ties))
     state.write_url()
     return PageContext(data, lang, spec, state.view_state(), links, ties, names)
+
+
+def _settings(lang: Lang) -> None:
+    """Chart download format and the switch to briefing mode, at the foot of the sidebar."""
+    with st.sidebar:
+        st.divider()
+        _init_widget("w.img", state.image_format())
+        choice = st.segmented_control(
+            t("dl.image_format", lang),
+            options=list(IMAGE_FORMATS),
+            format_func=str.upper,
+            key="w.img",
+            help=t("dl.image_help", lang),
+        )
+        if choice and choice != state.image_format():
+            state.set_value(state.IMG, choice)
+            st.rerun()
+        briefing.enter_button(lang)
 
 
 def _load_or_stop() -> Dataset:
@@ -127,16 +159,7 @@ def _filters(data: Dataset, options: FilterOptions, lang: Lang, names: dict[str,
             lambda c: _country_label(data, c, lang),
             lang,
         )
-        continents = _multiselect(
-            "continents",
-            "filter.continents",
-            [c for c in CONTINENTS if c in set(links["continent"])],
-            spec.continents,
-            lambda c: t(f"continent.{c}", lang),
-            lang,
-        )
-        _init_widget("w.f.asean", spec.asean)
-        asean = st.toggle(t("filter.asean", lang), key="w.f.asean")
+        continents, asean = _quick_picks(links, spec, lang)
         years = _year_slider(links, spec, lang)
         cities = _multiselect(
             "cities",
@@ -162,15 +185,31 @@ def _filters(data: Dataset, options: FilterOptions, lang: Lang, names: dict[str,
             lambda f: names.get(f, f),
             lang,
         )
-        undated = st.checkbox(
-            t("filter.undated", lang), value=spec.include_undated, key="w.undated"
-        )
+        _init_widget("w.f.undated", spec.include_undated)
+        undated = st.checkbox(t("filter.undated", lang), key="w.f.undated")
         new = LinkFilter(countries, continents, asean, *years, cities, levels, fields, undated)
         if st.button(t("filter.reset", lang), key="w.reset", width="stretch"):
             state.set_filter(LinkFilter(), reset_widgets=True)
             st.rerun()
     if new != spec:
         state.set_filter(new)
+
+
+def _quick_picks(links: pd.DataFrame, spec: LinkFilter, lang: Lang) -> tuple[tuple[str, ...], bool]:
+    """Quick picks beside the country list: ASEAN and each continent holding a partner."""
+    options = [ASEAN_PICK, *[c for c in CONTINENTS if c in set(links["continent"])]]
+    chosen = [ASEAN_PICK] if spec.asean else []
+    _init_widget("w.f.quick", chosen + [c for c in spec.continents if c in options])
+    picked = st.pills(
+        t("filter.quick", lang),
+        options,
+        selection_mode="multi",
+        format_func=lambda c: (
+            t("filter.asean", lang) if c == ASEAN_PICK else t(f"continent.{c}", lang)
+        ),
+        key="w.f.quick",
+    )
+    return tuple(c for c in picked if c != ASEAN_PICK), ASEAN_PICK in picked
 
 
 def _multiselect(
@@ -184,7 +223,13 @@ def _multiselect(
     """A multiselect bound to the canonical filter value (widget state is page-local)."""
     key = f"w.f.{name}"
     _init_widget(key, [value for value in selected if value in options])
-    chosen = st.multiselect(t(label_key, lang), options, format_func=label, key=key)
+    chosen = st.multiselect(
+        t(label_key, lang),
+        options,
+        format_func=label,
+        key=key,
+        placeholder=t("filter.choose", lang),
+    )
     return tuple(chosen)
 
 

@@ -17,6 +17,7 @@ PROJ = "state.proj"
 VIEW = "state.view"
 PRESENT = "state.present"
 READY = "state.ready"
+IMG = "state.img"
 PROJECTIONS = ("flat", "globe")
 VIEWS = ("place", "country", "continent")
 
@@ -80,6 +81,20 @@ def set_filter(spec: LinkFilter, reset_widgets: bool = False) -> None:
             del st.session_state[key]
 
 
+def lang_hint() -> Lang:
+    """The language before the URL is read: the session's, else the URL's ``lang``."""
+    if st.session_state.get(READY):
+        return lang()
+    return normalise_lang(st.query_params.get("lang"))
+
+
+def present_hint() -> bool:
+    """Briefing mode before the URL is read: the session's, else the URL's ``present``."""
+    if st.session_state.get(READY):
+        return bool(st.session_state.get(PRESENT))
+    return st.query_params.get("present") == "1"
+
+
 def lang() -> Lang:
     """The current language."""
     return st.session_state.get(LANG, "zh")
@@ -96,8 +111,13 @@ def view_state() -> ViewState:
     )
 
 
+def image_format() -> str:
+    """The format of the charts' own download button: ``png`` (default) or ``svg``."""
+    return st.session_state.get(IMG) or "png"
+
+
 def set_value(key: str, value: object) -> None:
-    """Set one canonical view value (SEL, PROJ, VIEW, PRESENT, LANG)."""
+    """Set one canonical view value (SEL, PROJ, VIEW, PRESENT, LANG, IMG)."""
     st.session_state[key] = value
 
 

@@ -14,10 +14,18 @@ _BASE_CSS = """
 _PRESENT_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stToolbar"], [data-testid="stHeader"], [data-testid="stMainMenu"] { display: none; }
-.block-container { padding: 1rem 2rem; max-width: 100%; }
-html, body, [data-testid="stAppViewContainer"] { font-size: 20px; }
-[data-testid="stMetricValue"] { font-size: 3rem; }
+[data-testid="stExpandSidebarButton"], [data-testid="stToolbar"], [data-testid="stHeader"],
+[data-testid="stMainMenu"], [data-testid="stDecoration"], [data-testid="stStatusWidget"] {
+  display: none !important;
+}
+.block-container { padding: 0.75rem 2rem 2rem; max-width: min(100%, calc(100vh * 16 / 9)); }
+html, body, [data-testid="stAppViewContainer"] { font-size: 22px; }
+h1 { font-size: 2.6rem !important; }
+h2, h3 { font-size: 1.8rem !important; }
+[data-testid="stMetricValue"] { font-size: 3.2rem; }
+.st-key-brief-nav { border-bottom: 2px solid #c8102e; padding-bottom: 0.4rem; }
+.st-key-brief-nav a { font-size: 1.3rem; padding: 0.3rem 1rem; border-radius: 0.4rem; }
+.st-key-brief-nav a:focus-visible { outline: 3px solid #c8102e; outline-offset: 2px; }
 </style>
 """
 

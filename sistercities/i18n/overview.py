@@ -1,0 +1,129 @@
+"""Overview page: growth, animated map, anniversaries, top lists, exports and briefing mode."""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # Figure titles and the note baked into every figure
+    "fig.headline": ("友好城市概况", "Sister cities at a glance"),
+    "fig.growth": ("友好城市数量逐年累计", "Sister-city pairs over time"),
+    "fig.growth_map": ("友城网络逐年扩展", "The network growing year by year"),
+    "fig.top_cities": ("友城最多的广西城市", "Guangxi cities with the most pairs"),
+    "fig.top_countries": ("友城最多的伙伴国家", "Partner countries with the most pairs"),
+    "fig.note": (
+        "数据截至 {date} · 来源：{source} · {filter}",
+        "As of {date} · Source: {source} · {filter}",
+    ),
+    "fig.source": ("公开资料整理，逐对注明出处", "public sources, each pair cited"),
+    "kpi.help": ("数据截至 {date}。来源：{source}", "As of {date}. Source: {source}"),
+    "kpi.level_line": ("按级别：{items}", "By level: {items}"),
+    "completeness.source": ("官方数字来源：{url}", "Source of the official figure: {url}"),
+    "filter.choose": ("请选择", "Choose options"),
+    # Growth
+    "ov.growth.header": ("增长历程", "Growth over time"),
+    "ov.growth.split": ("分组方式", "Split by"),
+    "ov.split.none": ("合计", "Total"),
+    "ov.split.continent": ("按大洲", "By continent"),
+    "ov.split.level": ("按级别", "By level"),
+    "ov.growth.undated_note": (
+        "另有 {count} 对友城日期不详：单独列在右侧，不计入逐年曲线。",
+        "{count} more pairs have no known date: shown apart on the right, not in the yearly curve.",
+    ),
+    "ov.growth.no_dates": (
+        "当前筛选下没有日期已知的友城。",
+        "No pair in this selection has a known date.",
+    ),
+    "growth.series": ("本数据集中的友城", "Pairs in this dataset"),
+    "growth.other": ("未知大洲", "Continent unknown"),
+    "growth.hover": ("{name}：{pairs} 对（{year} 年底）", "{name}: {pairs} pairs (end of {year})"),
+    "growth.undated": ("日期不详", "Undated"),
+    "growth.undated_series": ("日期不详的友城", "Pairs with unknown dates"),
+    "growth.undated_hover": ("日期不详：{pairs} 对", "Undated: {pairs} pairs"),
+    "growth.axis_pairs": ("友城对数", "Pairs"),
+    "growth.axis_year": ("年份", "Year"),
+    "growth.official": ("官方公布总数", "Official totals"),
+    "growth.official_hover": (
+        "官方公布（{date}）：{pairs} 对",
+        "Officially reported ({date}): {pairs} pairs",
+    ),
+    "growth.milestone": ("{date}：{pairs} 对", "{date}: {pairs} pairs"),
+    "growth.first": ("（首对）", " (first pair)"),
+    "growth.founding": ("（职教联盟成立）", " (alliance founded)"),
+    # Animated map
+    "ov.map.header": ("网络扩展动画", "How the network grew"),
+    "ov.map.help": (
+        "点击“播放”逐年回放友城网络的形成；拖动滑块查看某一年。",
+        "Press Play to watch the network form year by year; drag the slider to see one year.",
+    ),
+    "ov.map.unlocated": (
+        "{count} 对友城缺少坐标，地图上未画出（表格中仍列出）。",
+        "{count} pairs lack coordinates and are not drawn (the tables still list them).",
+    ),
+    "growth.map_countries": ("伙伴国家", "Partner countries"),
+    "growth.map_pairs": ("友城关系", "Pairs"),
+    "growth.map_partners": ("外方城市", "Partner places"),
+    "growth.map_home": ("广西一方", "Guangxi side"),
+    "growth.map_with_undated": ("含日期不详", "+ undated"),
+    "growth.map_year": ("年份：", "Year: "),
+    "growth.play": ("▶ 播放", "▶ Play"),
+    "growth.pause": ("❚❚ 暂停", "❚❚ Pause"),
+    # Anniversaries
+    "ov.anniv.header": ("周年纪念规划", "Anniversary planner"),
+    "ov.anniv.mode": ("时间范围", "Period"),
+    "ov.anniv.next12": ("未来 12 个月", "Next 12 months"),
+    "ov.anniv.year": ("指定年份", "A chosen year"),
+    "ov.anniv.pick_year": ("年份", "Year"),
+    "ov.anniv.count": (
+        "{first} 至 {last}：{count} 对友城迎来逢五周年（5、10、15……年）。",
+        "{first} to {last}: {count} pairs reach a multiple of five years (5, 10, 15, ...).",
+    ),
+    "ov.anniv.none": (
+        "{first} 至 {last} 没有逢五周年的友城。",
+        "No pair reaches a multiple of five years between {first} and {last}.",
+    ),
+    "anniv.during_year": ("（年内，具体日期不详）", "(during the year; exact date unknown)"),
+    "anniv.col.date": ("周年日期", "Anniversary"),
+    "anniv.col.years": ("周年", "Years"),
+    # Top lists
+    "ov.top.header": ("排行", "Top lists"),
+    "top.hover": ("{name}：{pairs} 对", "{name}: {pairs} pairs"),
+    # Tables
+    "tbl.home": ("广西一方", "Guangxi side"),
+    "tbl.partner": ("外方", "Partner"),
+    "tbl.country": ("国家", "Country"),
+    "tbl.continent": ("大洲", "Continent"),
+    "tbl.level": ("级别", "Level"),
+    "tbl.established": ("结好日期", "Established"),
+    "tbl.status": ("状态", "Status"),
+    "tbl.confidence": ("可信度", "Confidence"),
+    "tbl.source": ("来源", "Source"),
+    # Downloads and settings
+    "dl.header": ("导出", "Exports"),
+    "dl.pairs": ("当前筛选下的友城（{count} 对）", "Pairs in the current selection ({count})"),
+    "dl.csv": ("下载 CSV", "Download CSV"),
+    "dl.xlsx": ("下载 Excel (XLSX)", "Download Excel (XLSX)"),
+    "dl.csv_help": (
+        "UTF-8（带 BOM），Excel 可直接打开中文；以 = + - @ 开头的单元格已转为文本。",
+        "UTF-8 with BOM, so Excel shows Chinese; cells starting with = + - @ are kept as text.",
+    ),
+    "dl.briefing": ("下载离线汇报文件（HTML）", "Download offline briefing (HTML)"),
+    "dl.briefing_help": (
+        "单个 HTML 文件，含当前图表、绘图库与地图数据，无需联网即可在浏览器中打开。",
+        "One HTML file with the current figures, the chart library and the map data: opens in a "
+        "browser without a network.",
+    ),
+    "dl.image_format": ("图表下载格式", "Chart download format"),
+    "dl.image_help": (
+        "图表右上角的相机按钮下载图片：PNG 为屏幕分辨率的 3 倍；SVG 为矢量图。",
+        "The camera button above each chart downloads it: PNG at three times screen "
+        "resolution, or SVG (vector).",
+    ),
+    "brief.offline_note": (
+        "离线汇报文件：图表可缩放、悬停查看数值；地图动画点“播放”。",
+        "Offline briefing: charts zoom and show values on hover; press Play on the map.",
+    ),
+    # Briefing mode
+    "brief.enter": ("进入汇报模式", "Briefing mode"),
+    "brief.exit": ("退出汇报模式", "Leave briefing mode"),
+    "brief.keys": (
+        "键盘：← → 切换页面，1–4 直接跳转，Tab 选择链接",
+        "Keys: ← → switch page, 1–4 jump, Tab moves between links",
+    ),
+}

@@ -1,0 +1,54 @@
+"""Rendering helpers every page can use: stamped figures and table downloads."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from sistercities.exports import chart_config, csv_bytes, stamp_figure, xlsx_bytes
+from sistercities.exports import figure_note as note_for
+from sistercities.i18n import t
+from sistercities.schema import Lang
+from ui import state
+from ui.sidebar import PageContext, caption
+
+
+def figure_note(ctx: PageContext) -> str:
+    """The line baked into every figure: as-of date, source and the current filter."""
+    return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang)
+
+
+def show_figure(ctx: PageContext, fig: go.Figure, title_key: str, name: str) -> None:
+    """Render a figure with its title, as-of date and source inside it.
+
+    The modebar's camera button downloads it client-side at three times screen resolution
+    (PNG) or as SVG, as the sidebar setting says; the image holds the title and the note.
+    The chart key includes the format because Plotly's config is fixed when a chart mounts.
+    """
+    stamped = stamp_figure(fig, t(title_key, ctx.lang), figure_note(ctx), ctx.view.present)
+    image = state.image_format()
+    config = chart_config(f"{name}-{ctx.data.meta['as_of']}", image)
+    st.plotly_chart(stamped, theme=None, config=config, key=f"chart.{name}.{image}")
+
+
+def table_downloads(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> None:
+    """CSV (UTF-8 with BOM) and XLSX download buttons for a table, formulas neutralised."""
+    left, right = st.columns(2)
+    left.download_button(
+        t("dl.csv", lang),
+        data=csv_bytes(frame),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}.csv",
+        help=t("dl.csv_help", lang),
+        width="stretch",
+    )
+    right.download_button(
+        t("dl.xlsx", lang),
+        data=xlsx_bytes(frame, name),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}.xlsx",
+        width="stretch",
+    )
