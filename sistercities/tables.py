@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +70,9 @@ def read_csv_bytes(raw: bytes, label: str) -> ReadResult:
         code = "val.binary" if _looks_binary(raw) else "val.encoding"
         return ReadResult(None, [problem(label, code)])
     separator = sniff_separator(text)
+    # Let the parser hold a huge cell, so it is reported with its row and column (not as a
+    # parse error); the file size limit still bounds it.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
     try:
         frame = pd.read_csv(
             io.StringIO(text),
@@ -151,12 +153,31 @@ def read_xlsx_bytes(raw: bytes, label: str) -> ReadResult:
     if size_problem:
         return ReadResult(None, [size_problem])
     try:
+        shape_problems = xlsx_shape_problems(raw, label)
+        if shape_problems:
+            return ReadResult(None, shape_problems)
         frame = pd.read_excel(io.BytesIO(raw), sheet_name=0, dtype=str, header=0)
-    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
+    except Exception as exc:  # a damaged workbook can fail deep inside zip/xml/openpyxl
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return ReadResult(None, [problem(label, "val.parse", detail=detail)])
     frame = frame.fillna("")
     return _finish(frame, label, None, None)
+
+
+def xlsx_shape_problems(raw: bytes, label: str) -> list[Problem]:
+    """A workbook must hold one table: one non-empty sheet, no merged cells in the header."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
+    used = [sheet for sheet in workbook.worksheets if sheet.max_row > 1 or sheet["A1"].value]
+    if len(used) > 1:
+        names = ", ".join(sheet.title for sheet in used)
+        return [problem(label, "val.xlsx_sheets", count=len(used), sheets=names)]
+    sheet = used[0] if used else workbook.worksheets[0]
+    merged = [str(r) for r in sheet.merged_cells.ranges if r.min_row == 1]
+    if merged:
+        return [problem(label, "val.xlsx_merged", row=1, cells=", ".join(merged))]
+    return []
 
 
 def read_table_bytes(raw: bytes, label: str) -> ReadResult:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from sistercities import store
 from sistercities.alliance import carried_ties
-from sistercities.dataset import LoadResult, dataset_version, load_dataset
+from sistercities.dataset import LoadResult, dataset_version
 from sistercities.paths import data_dir
 
 
@@ -16,12 +17,17 @@ def _load(folder: str, version: str) -> LoadResult:
     del version  # part of the cache key only
     from pathlib import Path
 
-    return load_dataset(Path(folder))
+    return store.load_consistent(Path(folder))
 
 
 def load() -> LoadResult:
-    """The configured folder's dataset; a changed file gives a new version, so a reload."""
+    """The configured folder's dataset; a changed file gives a new version, so a reload.
+
+    An interrupted save (a journal or staged files left by a killed process) is finished or
+    rolled back first, so the version names a whole dataset.
+    """
     folder = data_dir()
+    store.recover(folder)
     return _load(str(folder), dataset_version(folder))
 
 
