@@ -1,0 +1,209 @@
+"""Coverage, explicit ties, honest counts and the alliance figures, on small hand-made data."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from sistercities import alliance
+from sistercities.alliance_figures import member_points, ties_map, ties_network
+from sistercities.dataset import load_dataset
+from sistercities.filters import LinkFilter
+from tests.fixtures_data import write_folder
+
+PLACES = pd.DataFrame(
+    {
+        "place_id": ["cn-450000", "cn-450100", "cn-450103", "cn-450300", "tha-a", "tha-a-town"]
+        + ["jpn-b", "phl-p", "phl-c"],
+        "parent_id": ["", "cn-450000", "cn-450100", "cn-450000", "", "tha-a", "", "", "phl-p"],
+        "name_zh": ["广西", "南宁", "兴宁区", "桂林", "甲府", "甲镇", "乙市", "丙省", "丙市"],
+        "name_en": ["Guangxi", "Nanning", "Xingning", "Guilin", "A", "A town", "B", "P", "C"],
+        "country_iso3": ["CHN"] * 4 + ["THA", "THA", "JPN", "PHL", "PHL"],
+        "lat": [23.7, 22.8, 22.9, 25.3, 13.0, 13.1, 35.0, 10.0, 10.3],
+        "lon": [108.8, 108.4, 108.3, 110.3, 101.0, 101.1, 139.0, 123.5, 123.9],
+    }
+)
+LINKS = pd.DataFrame(
+    {
+        "link_id": ["cn-450100--tha-a", "cn-450300--jpn-b", "cn-450000--tha-a", "cn-450300--tha-a"],
+        "home_place_id": ["cn-450100", "cn-450300", "cn-450000", "cn-450300"],
+        "partner_place_id": ["tha-a", "jpn-b", "tha-a", "tha-a"],
+        "country_iso3": ["THA", "JPN", "THA", "THA"],
+        "country_zh": ["泰国", "日本", "泰国", "泰国"],
+        "country_en": ["Thailand", "Japan", "Thailand", "Thailand"],
+    }
+)
+FIELDS = pd.DataFrame(
+    {"field_id": ["it", "civil"], "name_zh": ["信息", "土木"], "name_en": ["IT", "Civil"]}
+)
+
+
+def roster(rows):
+    return pd.DataFrame(rows, columns=["member_id", "side", "place_id", "fields", "kind"]).assign(
+        name_zh="", name_en=lambda f: f["member_id"]
+    )
+
+
+ROSTER = roster(
+    [
+        ("g1", "guangxi", "cn-450103", "it", "college"),
+        ("g2", "guangxi", "cn-450300", "civil", ""),
+        ("assoc", "guangxi", "cn-450100", "", "organisation"),
+        ("f1", "foreign", "tha-a-town", "it;civil", "college"),
+        ("f2", "foreign", "phl-c", "it", "college"),
+    ]
+)
+
+
+def test_colleges_drop_organisations_and_keep_blank_kind():
+    assert list(alliance.colleges(ROSTER)["member_id"]) == ["g1", "g2", "f1", "f2"]
+    assert len(alliance.colleges(ROSTER.drop(columns="kind"))) == 5
+
+
+def test_college_ties_ignore_non_college_members():
+    ties = alliance.college_ties(LINKS, ROSTER, PLACES)
+    assert "assoc" not in set(ties["guangxi_member_id"])
+    assert set(ties["source"]) == {"pair"}
+    # g1 (a district of Nanning) reaches Nanning's and the region's pairs with tha-a;
+    # g2 (Guilin) reaches Guilin's and the region's.
+    by_link = ties.groupby("link_id")["guangxi_member_id"].agg(set).to_dict()
+    assert by_link == {
+        "cn-450100--tha-a": {"g1"},
+        "cn-450000--tha-a": {"g1", "g2"},
+        "cn-450300--tha-a": {"g2"},
+    }
+    assert set(ties.loc[ties["guangxi_member_id"] == "g2", "field_id"]) == {"civil"}
+
+
+def test_explicit_ties_ride_on_pairs_or_on_none():
+    table = pd.DataFrame(
+        {
+            "guangxi_member_id": ["g2", "g1", "g1", "ghost"],
+            "foreign_member_id": ["f1", "f2", "f1", "f1"],
+            "field_id": ["it", "", "civil", "it"],
+        }
+    )
+    explicit = alliance.explicit_ties(table, LINKS, alliance.colleges(ROSTER), PLACES)
+    rows = explicit.groupby(["guangxi_member_id", "foreign_member_id", "field_id"])["link_id"]
+    rows = rows.agg(set).to_dict()
+    assert rows[("g2", "f1", "it")] == {"cn-450300--tha-a", "cn-450000--tha-a"}
+    assert rows[("g1", "f2", "")] == {""}  # no Guangxi pair with the Philippine place
+    assert ("ghost", "f1", "it") not in rows  # unknown members are left out
+    # g1-f1 rides on two pairs (Nanning's and the region's)
+    assert set(explicit.loc[explicit["field_id"] == "civil", "link_id"]) == {
+        "cn-450100--tha-a",
+        "cn-450000--tha-a",
+    }
+    ties = alliance.college_ties(LINKS, ROSTER, PLACES, table)
+    assert set(ties["source"]) == {"pair", "explicit"}
+    assert alliance.field_link_ids(ties)["it"] >= {"cn-450300--tha-a"}
+
+
+def test_filter_ties_keeps_kept_pairs_fields_and_unattached_only_when_unrestricted():
+    ties = pd.DataFrame(
+        {
+            "link_id": ["a", "b", ""],
+            "guangxi_member_id": ["g1", "g2", "g1"],
+            "foreign_member_id": ["f1", "f1", "f2"],
+            "field_id": ["it", "civil", "it"],
+            "source": ["pair", "pair", "explicit"],
+        }
+    )
+    assert list(alliance.filter_ties(ties, {"a"}, (), False)["link_id"]) == ["a"]
+    assert list(alliance.filter_ties(ties, {"a", "b"}, (), True)["link_id"]) == ["a", "b", ""]
+    assert list(alliance.filter_ties(ties, {"a", "b"}, ("civil",), True)["link_id"]) == ["b"]
+
+
+def test_coverage_by_country_counts_carrying_pairs():
+    ties = alliance.college_ties(LINKS, ROSTER, PLACES)
+    table = alliance.coverage_by_country(LINKS, ties).set_index("country_iso3")
+    assert table.loc["THA", "pairs"] == 3 and table.loc["THA", "carrying"] == 3
+    assert table.loc["JPN", "carrying"] == 0 and table.loc["JPN", "share"] == 0
+    assert list(table.index) == ["THA", "JPN"]
+
+
+def test_coverage_by_field_lists_every_field_and_no_field():
+    ties = alliance.college_ties(LINKS, ROSTER, PLACES)
+    table = alliance.coverage_by_field(LINKS, ties, FIELDS).set_index("field_id")
+    assert table.loc["it", "carrying"] == 2  # g1-f1 on Nanning's and the region's pairs
+    assert table.loc["civil", "carrying"] == 2  # g2-f1 on Guilin's and the region's pairs
+    assert table.loc["", "carrying"] == 0
+    only_guilin = LINKS.loc[LINKS["home_place_id"] == "cn-450300"]
+    guilin = alliance.coverage_by_field(only_guilin, ties, FIELDS).set_index("field_id")
+    assert (guilin.loc["it", "carrying"], guilin.loc["civil", "carrying"]) == (0, 1)
+
+
+def test_alliance_countries_and_those_without_a_carrying_pair():
+    facts = {"named_countries": ["THA", "RUS", "GRC"]}
+    countries = alliance.alliance_countries(facts, ROSTER, PLACES)
+    assert countries == ["THA", "RUS", "GRC", "PHL"]  # PHL from the foreign member f2
+    ties = alliance.college_ties(LINKS, ROSTER, PLACES)
+    missing = alliance.countries_without_ties(LINKS, ties, countries)
+    assert list(missing["country_iso3"]) == ["RUS", "GRC", "PHL"]
+    assert list(missing["pairs"]) == [0, 0, 0]
+    context = alliance.pairs_in_alliance_countries(LINKS, countries)
+    assert set(context["country_iso3"]) == {"THA"}
+
+
+def test_named_counts_exclude_organisations_and_keep_unknown_totals():
+    counts = alliance.named_counts(
+        ROSTER, {"founding_counts": {"guangxi_colleges": 22, "foreign_colleges": 37}}
+    )
+    assert counts == {"guangxi_named": 2, "guangxi_total": 22, "foreign_named": 2, "foreign_total": 37}
+    assert alliance.named_counts(ROSTER, {})["guangxi_total"] is None
+
+
+def test_tie_summary_and_has_fields():
+    ties = alliance.college_ties(LINKS, ROSTER, PLACES)
+    assert alliance.tie_summary(ties) == {"ties": 2, "pairs": 3, "guangxi": 2, "foreign": 1}
+    assert alliance.has_fields(ROSTER)
+    assert not alliance.has_fields(ROSTER.assign(fields=""))
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    return load_dataset(write_folder(tmp_path / "d")).dataset
+
+
+def test_build_view_follows_field_and_country_filters(tiny):
+    members = tiny.alliance.members
+    everything = alliance.build_view(tiny, members, LinkFilter())
+    assert len(everything.links) == 4
+    assert set(everything.shown["link_id"]) == {"cn-450100--tha-rayong"}
+    by_field = alliance.build_view(tiny, members, LinkFilter(fields=("it",)))
+    assert list(by_field.links["link_id"]) == ["cn-450100--tha-rayong"]
+    assert alliance.build_view(tiny, members, LinkFilter(fields=("hotel",))).links.empty
+    japan = alliance.build_view(tiny, members, LinkFilter(countries=("JPN",)))
+    assert japan.shown.empty and len(japan.links) == 1
+
+
+def test_ties_map_draws_all_ties_in_one_line_trace_with_gaps():
+    ties = alliance.college_ties(LINKS, ROSTER, PLACES)
+    names = {"it": "IT", "civil": "Civil"}
+    fig = ties_map(ROSTER, ties, PLACES, ["THA", "JPN", "CHN"], ["THA"], ["it", "civil"], names, "en")
+    lines = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines"]
+    assert len(lines) == 1
+    assert list(lines[0].lat).count(None) == 2  # two college pairs joined: g1-f1 and g2-f1
+    midpoints = [tr.name for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers"]
+    assert midpoints[:2] == ["IT", "Civil"]
+    assert fig.data[0].type == "choropleth" and list(fig.data[0].z) == [1, 0, 0]
+    colleges = {tr.name: len(tr.lat) for tr in fig.data if tr.name in ("Guangxi college", "Foreign college")}
+    assert colleges == {"Guangxi college": 2, "Foreign college": 2}  # the association is no college
+
+
+def test_member_points_spread_colleges_that_share_a_place():
+    same = roster([("a", "guangxi", "cn-450100", "", ""), ("b", "guangxi", "cn-450100", "", "")])
+    points = member_points(same, PLACES)
+    assert points["lon"].nunique() == 2
+    distance = math.hypot(points["lat"][0] - 22.8, points["lon"][0] - 108.4)
+    assert 0 < distance < 1
+
+
+def test_ties_network_has_one_edge_trace_per_field_and_every_college():
+    ties = alliance.college_ties(LINKS, ROSTER, PLACES)
+    fig = ties_network(ROSTER, ties, PLACES, ["it", "civil"], {"it": "IT", "civil": "Civil"}, "en")
+    edges = [tr.name for tr in fig.data if tr.mode == "lines"]
+    assert edges == ["IT", "Civil"]
+    nodes = {tr.name: list(tr.customdata) for tr in fig.data if tr.mode == "markers+text"}
+    assert sorted(nodes["Guangxi college"]) == ["g1", "g2"]
+    assert sorted(nodes["Foreign college"]) == ["f1", "f2"]  # f2 has no tie but is shown
