@@ -1,0 +1,47 @@
+"""Network: the sister-city graph, its measures and communities (URL /network)."""
+
+import streamlit as st
+
+from sistercities.graph_layout import LAYOUTS
+from sistercities.i18n import t
+from sistercities.network_figure import COLOUR_BY, network_figure
+from ui import network_cache, network_panels, sidebar
+
+ctx = sidebar.page_setup("page.network")
+st.title(t("net.title", ctx.lang))
+st.caption(sidebar.caption(ctx))
+if ctx.empty:
+    sidebar.empty_state(ctx)
+
+controls = st.columns(3)
+with controls[0]:
+    view = network_panels.view_selector(ctx)
+with controls[1]:
+    layout = network_panels.page_choice(ctx, "layout", LAYOUTS, network_panels.LAYOUT)
+with controls[2]:
+    colour = network_panels.page_choice(ctx, "colour", COLOUR_BY, network_panels.COLOUR)
+
+graph = network_cache.graph(ctx, view)
+measures = network_cache.measures(ctx, view)
+positions = network_cache.layout(ctx, view, layout)
+selected = network_panels.selected_node(ctx, graph)
+figure = network_figure(
+    graph, positions, measures.table, ctx.lang, colour, selected, measures.approximate
+)
+
+left, right = st.columns([3, 1.4])
+with left:
+    event = network_panels.chart(ctx, figure, view, selected)
+    network_panels.handle_pick(event, ctx, selected)
+    network_panels.selection_line(ctx, graph, selected)
+with right:
+    network_panels.side_panel(ctx, graph, measures)
+
+network_panels.notices(ctx, view, measures)
+network_panels.communities_panel(ctx, view, graph)
+network_panels.downloads(ctx, view, layout)
+st.caption(
+    f"{t('as_of', ctx.lang, date=ctx.data.meta['as_of'])} · "
+    f"{t('source', ctx.lang, source=sidebar.source_note(ctx))}"
+)
+sidebar.credits(ctx)

@@ -1,0 +1,105 @@
+"""Caches of the network page: graph, measures, communities, layout and downloads.
+
+Every entry is keyed on a :data:`Key`: the data folder, its version, the frozen filter and the
+view (plus the layout or language where they matter). The filtered links and the places are
+not hashed (``_links``, ``_places``): the folder, version and filter determine them. The graph
+is a shared read-only resource; never mutate it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from sistercities import graph as graphs
+from sistercities import graph_layout, network_export
+from sistercities.exports import csv_bytes
+from sistercities.filters import LinkFilter
+from sistercities.schema import Lang
+from ui.sidebar import PageContext
+
+ENTRIES = 24
+Key = tuple[str, str, LinkFilter, str]
+"""(data folder, dataset version, filter, view)."""
+
+
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
+def _graph(key: Key, _links: pd.DataFrame, _places: pd.DataFrame) -> nx.Graph:
+    """The graph of one filter result in one view (read-only)."""
+    return graphs.build_graph(_links, _places, key[3])  # type: ignore[arg-type]
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def _measures(key: Key, _links: pd.DataFrame, _places: pd.DataFrame) -> graphs.Measures:
+    """Degree, weighted degree, betweenness and first pair of every node."""
+    return graphs.measures(_graph(key, _links, _places))
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def _communities(
+    key: Key, _links: pd.DataFrame, _places: pd.DataFrame
+) -> tuple[list[graphs.Community], float]:
+    """Louvain communities and their modularity."""
+    return graphs.communities(_graph(key, _links, _places))
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def _layout(
+    key: Key, name: str, _links: pd.DataFrame, _places: pd.DataFrame
+) -> graph_layout.Positions:
+    """Node positions of one layout."""
+    return graph_layout.layout(_graph(key, _links, _places), name)  # type: ignore[arg-type]
+
+
+def _args(ctx: PageContext, view: str) -> tuple[Key, pd.DataFrame, pd.DataFrame]:
+    """The cache key of a page context and view, and the unhashed inputs."""
+    key: Key = (str(ctx.data.folder), ctx.data.version, ctx.spec, view)
+    return key, ctx.links, ctx.data.places
+
+
+def graph(ctx: PageContext, view: str) -> nx.Graph:
+    """The (cached, read-only) graph of the page's filtered links."""
+    return _graph(*_args(ctx, view))
+
+
+def measures(ctx: PageContext, view: str) -> graphs.Measures:
+    """The (cached) measures of the page's graph."""
+    return _measures(*_args(ctx, view))
+
+
+def communities(ctx: PageContext, view: str) -> tuple[list[graphs.Community], float]:
+    """The (cached) communities of the page's graph."""
+    return _communities(*_args(ctx, view))
+
+
+def layout(ctx: PageContext, view: str, name: str) -> graph_layout.Positions:
+    """The (cached) positions of the page's graph in a layout."""
+    key, links, places = _args(ctx, view)
+    return _layout(key, name, links, places)
+
+
+@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+def _download(
+    kind: str, lang: Lang, key: Key, name: str, _links: pd.DataFrame, _places: pd.DataFrame
+) -> bytes:
+    """One download file, built when asked for."""
+    graph = _graph(key, _links, _places)
+    table = _measures(key, _links, _places).table
+    found = _communities(key, _links, _places)[0]
+    positions = _layout(key, name, _links, _places)
+    if kind == "nodes":
+        return csv_bytes(network_export.nodes_table(graph, table, lang, found, positions))
+    if kind == "edges":
+        return csv_bytes(network_export.edges_table(graph, lang))
+    if kind == "gexf":
+        return network_export.gexf_bytes(graph, table, found, positions)
+    return network_export.graphml_bytes(graph, table, found, positions)
+
+
+def download(ctx: PageContext, view: str, name: str, kind: str) -> partial[bytes]:
+    """A no-argument callable building a download (for ``st.download_button(data=...)``)."""
+    key, links, places = _args(ctx, view)
+    return partial(_download, kind, ctx.lang, key, name, links, places)

@@ -1,0 +1,204 @@
+"""Streamlit pieces of the network page: selectors, click handling, side panels, downloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import networkx as nx
+import plotly.graph_objects as go
+import streamlit as st
+
+from sistercities import graph as graphs
+from sistercities import network_export as export
+from sistercities.exports import chart_config, stamp_figure
+from sistercities.i18n import format_number, t
+from sistercities.network_figure import picked_node
+from ui import network_cache, state
+from ui.figures import figure_note
+from ui.sidebar import PageContext
+
+LAYOUT, COLOUR, FOCUS = "net.layout", "net.colour", "net.focus"
+
+
+def chart(ctx: PageContext, figure: go.Figure, view: str, selected: str | None) -> object:
+    """Draw the network with its title and as-of note inside it; return the click event.
+
+    The key holds the selection, so a new selection mounts a fresh chart (no stale plotly
+    selection dims the highlight), and the image format, since plotly's config is fixed at mount.
+    """
+    image = state.image_format()
+    config = chart_config(f"guangxi-network-{view}-{ctx.data.meta['as_of']}", image)
+    config.update(scrollZoom=True, modeBarButtonsToRemove=["lasso2d", "select2d"])
+    stamped = stamp_figure(figure, t("net.title", ctx.lang), figure_note(ctx), ctx.view.present)
+    return st.plotly_chart(
+        stamped,
+        theme=None,
+        on_select="rerun",
+        selection_mode="points",
+        key=f"net.chart.{view}.{selected}.{image}",
+        config=config,
+    )
+
+
+def bound_choice(
+    label: str,
+    options: Sequence[str],
+    value: str,
+    widget_key: str,
+    on_pick: Callable[[str], None],
+    format_func: Callable[[str], str],
+) -> str:
+    """A segmented control showing ``value``; a pick is handed to ``on_pick`` before the rerun."""
+    if st.session_state.get(widget_key) != value:
+        st.session_state[widget_key] = value
+
+    def picked() -> None:
+        choice = st.session_state.get(widget_key)
+        if choice:
+            on_pick(choice)
+
+    st.segmented_control(
+        label,
+        list(options),
+        format_func=format_func,
+        key=widget_key,
+        required=True,
+        on_change=picked,
+    )
+    return value
+
+
+def view_selector(ctx: PageContext) -> str:
+    """The view control (URL parameter ``view``), limited by the size of the filter result."""
+    count = len(ctx.links)
+    view = graphs.effective_view(ctx.view.view, count)
+    return bound_choice(
+        t("net.view", ctx.lang),
+        graphs.available_views(count),
+        view,
+        "w.net.view",
+        lambda choice: state.set_value(state.VIEW, choice),
+        lambda v: t(f"net.view.{v}", ctx.lang),
+    )
+
+
+def page_choice(ctx: PageContext, name: str, options: Sequence[str], key: str) -> str:
+    """A page-level choice (layout, colour) kept in session state across page switches."""
+    value = st.session_state.get(key)
+    value = value if value in options else options[0]
+    return bound_choice(
+        t(f"net.{name}", ctx.lang),
+        options,
+        value,
+        f"w.{key}",
+        lambda choice: st.session_state.__setitem__(key, choice),
+        lambda v: t(f"net.{name}.{v}", ctx.lang),
+    )
+
+
+def selected_node(ctx: PageContext, graph: nx.Graph) -> str | None:
+    """The highlighted node: a country or continent picked here, else the shared selection."""
+    focus = st.session_state.get(FOCUS)
+    if focus and focus[0] == ctx.view.sel and focus[1] in graph:
+        return focus[1]
+    return graphs.node_for_place(graph, ctx.view.sel, ctx.data.places)
+
+
+def handle_pick(event: object, ctx: PageContext, selected: str | None) -> None:
+    """Turn a click on a node into the shared selection (a second click clears it)."""
+    picked = picked_node(event)
+    if picked is None:
+        return
+    if picked == selected:
+        state.set_value(state.SEL, None)
+        st.session_state[FOCUS] = None
+    elif picked in set(ctx.data.places["place_id"]):
+        state.set_value(state.SEL, picked)
+        st.session_state[FOCUS] = None
+    else:
+        st.session_state[FOCUS] = (ctx.view.sel, picked)
+    st.rerun()
+
+
+def selection_line(ctx: PageContext, graph: nx.Graph, selected: str | None) -> None:
+    """What is selected, or that the shared selection is outside the filter; the click hint."""
+    name = "name_zh" if ctx.lang == "zh" else "name_en"
+    if selected:
+        st.caption(t("net.selected", ctx.lang, name=graph.nodes[selected].get(name, selected)))
+        if st.button(t("net.clear", ctx.lang), key="w.net.clear"):
+            state.set_value(state.SEL, None)
+            st.session_state[FOCUS] = None
+            st.rerun()
+    elif ctx.view.sel:
+        st.caption(t("net.selected_absent", ctx.lang, name=ctx.names.get(ctx.view.sel, "")))
+    st.caption(t("net.click_hint", ctx.lang))
+
+
+def side_panel(ctx: PageContext, graph: nx.Graph, measures: graphs.Measures) -> None:
+    """'Most connected Guangxi cities', 'countries with the most pairs' and the ranking."""
+    top = st.columns(2)
+    with top[0]:
+        st.markdown(f"**{t('net.top_cities', ctx.lang)}**")
+        st.dataframe(export.top_homes(measures.table, ctx.lang), hide_index=True)
+    with top[1]:
+        st.markdown(f"**{t('net.top_countries', ctx.lang)}**")
+        st.dataframe(export.top_countries(ctx.links, ctx.lang), hide_index=True)
+    st.markdown(f"**{t('net.ranking', ctx.lang)}**")
+    st.dataframe(
+        export.ranking_table(graph, measures.table, ctx.lang),
+        hide_index=True,
+        height=330,
+        key="w.net.ranking",
+    )
+
+
+def notices(ctx: PageContext, view: str, measures: graphs.Measures) -> None:
+    """How to read the picture, and every approximation or limit in force."""
+    count = len(ctx.links)
+    st.caption(t("net.place_note" if view == "place" else "net.rolled_up", ctx.lang))
+    if count > graphs.PLACE_VIEW_LIMIT:
+        limit = format_number(graphs.PLACE_VIEW_LIMIT, ctx.lang)
+        st.info(t("net.place_limited", ctx.lang, limit=limit, count=format_number(count, ctx.lang)))
+    if measures.approximate:
+        st.info(
+            t(
+                "net.approximate",
+                ctx.lang,
+                count=format_number(count, ctx.lang),
+                sample=measures.sample,
+                limit=format_number(graphs.EXACT_LIMIT, ctx.lang),
+            )
+        )
+
+
+def communities_panel(ctx: PageContext, view: str, graph: nx.Graph) -> None:
+    """The communities found by modularity, named by their dominant country or continent."""
+    st.subheader(t("net.communities", ctx.lang))
+    found, quality = network_cache.communities(ctx, view)
+    if not found:
+        st.caption(t("net.communities.none", ctx.lang))
+        return
+    modularity = format_number(quality, ctx.lang, 3)
+    st.caption(t("net.communities.caption", ctx.lang, count=len(found), modularity=modularity))
+    st.dataframe(export.communities_table(graph, found, ctx.lang), hide_index=True, height=250)
+
+
+def downloads(ctx: PageContext, view: str, layout: str) -> None:
+    """Nodes and edges as CSV, the graph as GEXF and GraphML; files are built on click."""
+    st.markdown(f"**{t('net.downloads', ctx.lang)}**")
+    files = (
+        ("nodes", "csv", "text/csv"),
+        ("edges", "csv", "text/csv"),
+        ("gexf", "gexf", "application/xml"),
+        ("graphml", "graphml", "application/xml"),
+    )
+    for column, (kind, suffix, mime) in zip(st.columns(len(files)), files, strict=True):
+        name = f"guangxi-network-{view}" + (f"-{kind}" if suffix == "csv" else "")
+        column.download_button(
+            t(f"net.download.{kind}", ctx.lang),
+            data=network_cache.download(ctx, view, layout, kind),
+            file_name=f"{name}.{suffix}",
+            mime=mime,
+            on_click="ignore",
+            key=f"w.net.download.{kind}",
+        )
