@@ -10,7 +10,7 @@ from ui import sidebar
 ctx = sidebar.page_setup("page.alliance")
 lang, data = ctx.lang, ctx.data
 members, mode = view.active_roster(data)
-av = alliance.build_view(data, members, ctx.spec)
+av = alliance.build_view(data, members, ctx.spec, roster_countries=mode != view.DEMO_MODE)
 view.founding(ctx)
 view.banner(ctx, members, mode)
 st.info(t("alliance.definition", lang))

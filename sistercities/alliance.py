@@ -262,13 +262,20 @@ class AllianceView:
     countries: list[str]
 
 
-def build_view(data: Dataset, members: pd.DataFrame, spec: LinkFilter) -> AllianceView:
-    """Ties, filtered pairs and alliance countries for ``members`` under ``spec``."""
+def build_view(
+    data: Dataset, members: pd.DataFrame, spec: LinkFilter, roster_countries: bool = True
+) -> AllianceView:
+    """Ties, filtered pairs and alliance countries for ``members`` under ``spec``.
+
+    With ``roster_countries`` False (a fictional roster) the alliance's countries are only
+    those the founding facts name.
+    """
     ties = college_ties(data.links, members, data.places, data.alliance.ties)
     links = apply_filter(data.links, spec, field_link_ids(ties))
     unrestricted = LinkFilter(fields=spec.fields) == spec
     shown = filter_ties(ties, set(links["link_id"]), spec.fields, unrestricted)
-    countries = alliance_countries(data.alliance.facts, members, data.places)
+    placed = members if roster_countries else members.iloc[0:0]
+    countries = alliance_countries(data.alliance.facts, placed, data.places)
     return AllianceView(members, ties, links, shown, countries)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from sistercities import checks
-from sistercities.i18n import pick, t
+from sistercities.i18n import has_key, pick, t
 from sistercities.problems import Problem, errors, problem
 from sistercities.schema import CONFIDENCES, MEMBERS_COLUMNS, MEMBERS_REQUIRED, SIDES, Lang
 from sistercities.tables import read_table_bytes
@@ -227,13 +227,19 @@ def preview_frame(
                 "roster.h.fields": sep.join(
                     field_names.get(f, f) for f in checks.split_multi(str(row.fields))
                 ),
-                "roster.h.role": row.role,
-                "roster.h.confidence": row.confidence,
+                "roster.h.role": _coded("roster.role", row.role, lang),
+                "roster.h.confidence": _coded("confidence", row.confidence, lang),
                 "roster.h.source": row.source_url or row.source_note,
             }
         )
     frame = pd.DataFrame(rows, columns=_PREVIEW_KEYS)
     return frame.rename(columns={key: t(key, lang) for key in _PREVIEW_KEYS})
+
+
+def _coded(prefix: str, value: str, lang: Lang) -> str:
+    """A coded value in words when the translation table knows it, else as written."""
+    key = f"{prefix}.{value}"
+    return t(key, lang) if has_key(key) else value
 
 
 def _place_name(place: pd.DataFrame, place_id: str, lang: Lang) -> str:

@@ -13,8 +13,10 @@ from tests.fixtures_data import write_folder
 
 PLACES = pd.DataFrame(
     {
-        "place_id": ["cn-450000", "cn-450100", "cn-450103", "cn-450300", "tha-a", "tha-a-town"]
-        + ["jpn-b", "phl-p", "phl-c"],
+        "place_id": [
+            *("cn-450000", "cn-450100", "cn-450103", "cn-450300"),
+            *("tha-a", "tha-a-town", "jpn-b", "phl-p", "phl-c"),
+        ],
         "parent_id": ["", "cn-450000", "cn-450100", "cn-450000", "", "tha-a", "", "", "phl-p"],
         "name_zh": ["广西", "南宁", "兴宁区", "桂林", "甲府", "甲镇", "乙市", "丙省", "丙市"],
         "name_en": ["Guangxi", "Nanning", "Xingning", "Guilin", "A", "A town", "B", "P", "C"],
@@ -149,7 +151,12 @@ def test_named_counts_exclude_organisations_and_keep_unknown_totals():
     counts = alliance.named_counts(
         ROSTER, {"founding_counts": {"guangxi_colleges": 22, "foreign_colleges": 37}}
     )
-    assert counts == {"guangxi_named": 2, "guangxi_total": 22, "foreign_named": 2, "foreign_total": 37}
+    assert counts == {
+        "guangxi_named": 2,
+        "guangxi_total": 22,
+        "foreign_named": 2,
+        "foreign_total": 37,
+    }
     assert alliance.named_counts(ROSTER, {})["guangxi_total"] is None
 
 
@@ -180,14 +187,18 @@ def test_build_view_follows_field_and_country_filters(tiny):
 def test_ties_map_draws_all_ties_in_one_line_trace_with_gaps():
     ties = alliance.college_ties(LINKS, ROSTER, PLACES)
     names = {"it": "IT", "civil": "Civil"}
-    fig = ties_map(ROSTER, ties, PLACES, ["THA", "JPN", "CHN"], ["THA"], ["it", "civil"], names, "en")
+    fig = ties_map(
+        ROSTER, ties, PLACES, ["THA", "JPN", "CHN"], ["THA"], ["it", "civil"], names, "en"
+    )
     lines = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines"]
     assert len(lines) == 1
     assert list(lines[0].lat).count(None) == 2  # two college pairs joined: g1-f1 and g2-f1
     midpoints = [tr.name for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers"]
     assert midpoints[:2] == ["IT", "Civil"]
     assert fig.data[0].type == "choropleth" and list(fig.data[0].z) == [1, 0, 0]
-    colleges = {tr.name: len(tr.lat) for tr in fig.data if tr.name in ("Guangxi college", "Foreign college")}
+    colleges = {
+        tr.name: len(tr.lat) for tr in fig.data if tr.name in ("Guangxi college", "Foreign college")
+    }
     assert colleges == {"Guangxi college": 2, "Foreign college": 2}  # the association is no college
 
 

@@ -82,9 +82,12 @@ def test_shipped_public_data_in_english(monkeypatch):
     body = texts(at)
     assert "Public reports name only 2 of the 22 Guangxi colleges and 1 of the 37" in body
     assert any(h.value == "Sister cities in alliance countries" for h in at.header)
-    assert "member" not in next(c.value for c in at.caption if "context only" in c.value).split(
-        "not alliance members"
-    )[0]
+    assert (
+        "member"
+        not in next(c.value for c in at.caption if "context only" in c.value).split(
+            "not alliance members"
+        )[0]
+    )
 
 
 def test_demo_roster_toggle_shows_banner_and_only_fictional_members(tiny_app):

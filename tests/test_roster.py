@@ -67,7 +67,11 @@ def test_good_roster_with_english_header():
 
 
 def test_chinese_header_and_chinese_values_are_accepted():
-    rows = GOOD_ROWS.replace("guangxi,", "广西,").replace("foreign,", "外方,").replace(",high,", ",高,")
+    rows = (
+        GOOD_ROWS.replace("guangxi,", "广西,")
+        .replace("foreign,", "外方,")
+        .replace(",high,", ",高,")
+    )
     result = read(chinese_header() + rows.replace("it;hotel", "it；hotel"), encoding="gb18030")
     assert result.usable, [p.describe("en") for p in result.problems]
     assert list(result.frame["side"]) == ["guangxi", "foreign"]
@@ -139,7 +143,10 @@ def test_preview_frame_names_places_and_fields(tiny):
         "Thailand",
         "Information technology, Hotel management",
     ]
-    assert roster.preview_frame(result.frame, tiny.places, tiny.alliance.fields, "zh").iloc[0, 0] == "甲学院"
+    assert (
+        roster.preview_frame(result.frame, tiny.places, tiny.alliance.fields, "zh").iloc[0, 0]
+        == "甲学院"
+    )
 
 
 @pytest.fixture

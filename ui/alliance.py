@@ -83,7 +83,8 @@ def founding(ctx: PageContext) -> None:
     st.title(pick(facts["name_zh"], facts["name_en"], lang))
     place = ctx.names.get(str(facts.get("place_id", "")), str(facts.get("place_id", "")))
     form = pick(facts.get("format_zh", ""), facts.get("format_en", ""), lang)
-    st.caption(t("alliance.founded", lang, date=facts["founded"], place=place, format=form))
+    key = "alliance.founded" if form else "alliance.founded_plain"
+    st.caption(t(key, lang, date=facts["founded"], place=place, format=form))
     _metrics(ctx)
     named = named_counts(ctx.data.alliance.members, facts)
     st.markdown(t("alliance.named_statement", lang, **{k: _num(v) for k, v in named.items()}))
@@ -123,7 +124,13 @@ def _metrics(ctx: PageContext) -> None:
     keys = [k for k in _COUNT_KEYS if k in counts]
     st.caption(t("alliance.at_founding", lang, date=facts["founded"]))
     for column, key in zip(st.columns(max(1, len(keys))), keys, strict=False):
-        column.metric(t(f"alliance.m.{key}", lang), counts[key], deltas.get(key), delta_color="off")
+        column.metric(
+            t(f"alliance.m.{key}", lang),
+            counts[key],
+            deltas.get(key),
+            delta_color="off",
+            delta_arrow="off",
+        )
 
 
 _COUNT_KEYS = (

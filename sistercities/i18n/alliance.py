@@ -6,6 +6,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{date} 成立于{place}（{format}）",
         "Founded on {date} in {place} ({format})",
     ),
+    "alliance.founded_plain": ("{date} 成立于{place}", "Founded on {date} in {place}"),
     "alliance.guiding": ("指导单位", "Guided by"),
     "alliance.initiators": ("发起单位", "Initiated by"),
     "alliance.fields_all": ("联盟涵盖的专业领域（{count} 个）", "The alliance's fields ({count})"),
@@ -31,13 +32,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "一对友城的两地都有联盟成员院校时，这对友城即“带有院校联系”。"
         "县里的院校也计入其所属设区市和自治区的友城；外方城市的院校同样计入其所属省、州的友城。"
         "名单列出专业领域时，双方院校列有同一领域，才算该领域的联系。"
-        "ties.csv 中明确登记的院校联系直接连接两所院校。友协等非院校发起单位不计入院校联系。",
+        "另行登记的院校间对口联系，直接连接这两所院校。友协等非院校发起单位不计入院校联系。",
         "**What 'carries a college tie' means:** a sister-city pair carries a college tie when "
         "alliance member colleges sit in both of its places. A college in a county also counts "
         "for its prefecture's and the region's pairs; a foreign college likewise counts for the "
         "pairs of the province or state that contains its city. Where the roster lists fields, a "
         "pair carries a tie in a field when a college on each side lists that field. A tie "
-        "recorded in ties.csv joins its two colleges directly. Founders that are not colleges "
+        "recorded between two colleges joins them directly. Founders that are not colleges "
         "(such as the friendship association) carry no college tie.",
     ),
     # Ties: map and network
@@ -185,6 +186,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "roster.side.guangxi": ("广西", "Guangxi"),
     "roster.side.foreign": ("外方", "foreign"),
+    "roster.role.initiator": ("发起单位", "initiator"),
+    "roster.role.member": ("成员", "member"),
+    "roster.role.participant": ("参会单位（成员身份未明确）", "participant (membership implied)"),
     "roster.h.name": ("名称", "Name"),
     "roster.h.side": ("所属方", "Side"),
     "roster.h.place": ("所在地", "Place"),

@@ -1,0 +1,57 @@
+"""The alliance page in Chromium with the network cut off: facts, map, graph, demo roster."""
+
+from tests.browser.conftest import assert_no_streamlit_exception, screenshot, wait_for_app
+
+PLOTS = "document.querySelectorAll('.js-plotly-plot')"
+
+
+def plot_trace_types(page) -> list[list[str]]:
+    """The trace types of every Plotly figure drawn on the page."""
+    return page.evaluate(f"() => Array.from({PLOTS}).map(gd => (gd.data || []).map(t => t.type))")
+
+
+def test_alliance_page_offline_with_public_data(server, offline_page):
+    page = offline_page.page
+    page.goto(server.url + "/alliance")
+    wait_for_app(page)
+    page.wait_for_selector(".js-plotly-plot", timeout=30_000)
+    assert_no_streamlit_exception(page)
+    text = page.inner_text("body")
+    assert "广西国际友城职业教育联盟" in text
+    assert "22 所广西院校中的 2 所" in text and "37 所外方院校中的 1 所" in text
+    assert "什么是“带有院校联系的友城”" in text
+    assert "联盟国家中的广西友城" in text
+    assert "演示模式" not in text
+    types = plot_trace_types(page)
+    assert types and types[0][0] == "choropleth" and "scattergeo" in types[0]
+    # the base map comes from the app's own static folder, and countries are drawn
+    page.wait_for_selector(".choroplethlocation", state="attached", timeout=15_000)
+    assert page.locator(".choroplethlocation").count() > 100
+    assert offline_page.external == []
+    assert offline_page.page_errors == []
+    screenshot(page, "alliance-public-zh")
+
+
+def test_alliance_demo_roster_in_english(server, offline_page):
+    page = offline_page.page
+    page.goto(server.url + "/alliance?lang=en")
+    wait_for_app(page)
+    page.get_by_text("Show the fictional demo roster").click()
+    wait_for_app(page)
+    page.wait_for_selector("text=Demo mode", timeout=30_000)
+    assert_no_streamlit_exception(page)
+    text = page.inner_text("body")
+    assert "every name says 'fictional'" in text
+    assert "college ties, through" in text
+    lines = page.evaluate(
+        f"() => {{ const gd = {PLOTS}[0];"
+        " return gd.data.filter(t => t.type === 'scattergeo' && t.mode === 'lines')"
+        ".map(t => t.lat.filter(v => v === null).length); }"
+    )
+    assert len(lines) == 1 and lines[0] > 0  # one line trace holding every tie
+    screenshot(page, "alliance-demo-en-map")
+    page.get_by_role("tab", name="Network graph").click()
+    page.wait_for_timeout(1500)
+    screenshot(page, "alliance-demo-en-network")
+    assert offline_page.external == []
+    assert offline_page.page_errors == []
