@@ -48,3 +48,84 @@ def test_invalid_folder_shows_report_not_traceback(tmp_path, monkeypatch):
     at = AppTest.from_file(app_path("dashboard.py"), default_timeout=60).run()
     assert not at.exception
     assert at.error and "未通过校验" in at.error[0].value
+
+
+def decode(values):
+    """A Plotly array from JSON: a list, or base64 'bdata' with its dtype."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+    return values
+
+
+def charts(at):
+    import json
+
+    return [
+        (json.loads(chart.proto.spec), json.loads(chart.proto.config))
+        for chart in at.get("plotly_chart")
+    ]
+
+
+def test_every_chart_carries_title_date_and_source_and_downloads_at_3x(app):
+    at = app.run()
+    found = charts(at)
+    titles = [spec["layout"]["title"]["text"] for spec, _ in found]
+    assert titles == [
+        "友好城市数量逐年累计",
+        "友城网络逐年扩展",
+        "友城最多的广西城市",
+        "友城最多的伙伴国家",
+    ]
+    for spec, config in found:
+        notes = [a["text"] for a in spec["layout"].get("annotations", [])]
+        assert any("数据截至 2024-11-12" in n and "来源" in n for n in notes)
+        assert config["toImageButtonOptions"]["scale"] == 3
+        assert config["toImageButtonOptions"]["format"] == "png"
+        assert config["topojsonURL"] == "app/static/"
+
+
+def test_svg_setting_switches_every_chart(app):
+    at = app.run()
+    at.button_group(key="w.img").set_value("svg").run()
+    assert {c["toImageButtonOptions"]["format"] for _, c in charts(at)} == {"svg"}
+
+
+def test_growth_split_and_animated_map(app):
+    at = app.run()
+    at.button_group(key="w.ov.split").set_value("level").run()
+    assert not at.exception
+    growth, growth_map = charts(at)[0][0], charts(at)[1][0]
+    names = {trace.get("name") for trace in growth["data"]}
+    assert {"设区市级", "县级", "日期不详的友城"} <= names
+    frames = [frame["name"] for frame in growth_map["frames"]]
+    assert frames[0] == "1979" and frames[-1] == "2024"
+    buttons = growth_map["layout"]["updatemenus"][0]["buttons"]
+    assert buttons[0]["label"] == "▶ 播放" and buttons[0]["method"] == "animate"
+    assert any("缺少坐标" in c.value for c in at.caption)  # the Meo Vac pair has no coordinates
+
+
+def test_anniversary_planner_for_a_chosen_year(app):
+    at = app.run()
+    at.button_group(key="w.ov.anniv_mode").set_value("year").run()
+    at.number_input(key="w.ov.anniv_year").set_value(2024).run()
+    table = at.dataframe[0].value
+    assert list(table["周年日期"]) == ["2024-10-01"] and list(table["周年"]) == [45]
+    at.number_input(key="w.ov.anniv_year").set_value(2025).run()
+    table = at.dataframe[0].value
+    assert list(table["周年日期"]) == ["2025 （年内，具体日期不详）"]
+    assert list(table["周年"]) == [20]
+
+
+def test_top_lists_and_exports_in_english(app):
+    app.query_params["lang"] = "en"
+    at = app.run()
+    labels = [button.label for button in at.get("download_button")]
+    assert labels == ["Download CSV", "Download Excel (XLSX)", "Download offline briefing (HTML)"]
+    top_cities = charts(at)[2][0]["data"][0]
+    assert list(top_cities["y"]) == ["Nanning", "Guilin"]  # largest last (top of the chart)
+    assert list(decode(top_cities["x"])) == [1, 2]
+    assert "Pairs in the current selection (4)" in [m.value for m in at.markdown]

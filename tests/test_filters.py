@@ -1,6 +1,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sistercities.dataset import load_dataset
 from sistercities.filters import (
@@ -102,3 +104,30 @@ def test_describe_in_both_languages():
     assert describe(spec, "en", names) == "Partners: Japan · 1990–… · Level: County level"
     assert "县级" in describe(spec, "zh", {"JPN": "日本"})
     assert describe(LinkFilter(), "en") == "All pairs"
+
+
+def _subset(values):
+    return st.lists(st.sampled_from(sorted(values)), unique=True).map(tuple)
+
+
+@given(
+    countries=_subset(OPTIONS.countries),
+    continents=_subset(OPTIONS.continents),
+    asean=st.booleans(),
+    years=st.tuples(
+        st.one_of(st.none(), st.integers(1900, 2100)), st.one_of(st.none(), st.integers(1900, 2100))
+    ),
+    cities=_subset(OPTIONS.cities),
+    levels=_subset(OPTIONS.levels),
+    fields=_subset(OPTIONS.fields),
+    undated=st.booleans(),
+)
+def test_any_valid_filter_survives_the_url(
+    countries, continents, asean, years, cities, levels, fields, undated
+):
+    low, high = years
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    spec = LinkFilter(countries, continents, asean, low, high, cities, levels, fields, undated)
+    again, rejected = from_query(to_query(spec), OPTIONS)
+    assert again == spec and rejected == []
