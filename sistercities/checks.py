@@ -136,7 +136,10 @@ def bad_urls(frame: pd.DataFrame, column: str, label: str) -> list[Problem]:
         return []
     found = []
     for index, value in frame[column].items():
-        for url in split_urls(value):
+        urls = split_urls(value)
+        if urls and not any(url.lower().startswith(("http://", "https://")) for url in urls):
+            urls = [value]  # plain words, not a list of URLs: report the cell once
+        for url in urls:
             if not _URL.match(url):
                 found.append(problem(label, "val.bad_url", row_number(index), column, value=url))
     return found

@@ -57,8 +57,8 @@ def outside_country(frame: pd.DataFrame, label: str) -> list[Problem]:
     found = []
     for index, iso3 in frame["country_iso3"].items():
         lat, lon, box = lats[index], lons[index], boxes.get(iso3)
-        if box is None or pd.isna(lat) or pd.isna(lon):
-            continue
+        if box is None or pd.isna(lat) or pd.isna(lon) or abs(lat) > 90 or abs(lon) > 180:
+            continue  # blank, unparseable or out of range: reported by the number checks
         if not (box[0] <= lat <= box[1] and box[2] <= lon <= box[3]):
             value = f"{frame.at[index, 'lat']}, {frame.at[index, 'lon']} ({iso3})"
             found.append(

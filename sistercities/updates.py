@@ -20,7 +20,7 @@ from typing import Literal
 
 import pandas as pd
 
-from sistercities import checks, country_bounds, store, validation
+from sistercities import checks, country_bounds, store
 from sistercities.dataset import dataset_version
 from sistercities.i18n import t
 from sistercities.problems import Problem, errors, problem
@@ -99,7 +99,7 @@ class UpdatePlan:
 # -- reading one upload --------------------------------------------------------------------
 
 
-def read_upload(raw: bytes, label: str, today: dt.date) -> Upload:
+def read_upload(raw: bytes, label: str) -> Upload:
     """Read a CSV/XLSX file, recognise pairs/places/roster by the header, check it alone."""
     result = read_table_bytes(raw, label)
     if result.frame is None:
@@ -119,7 +119,7 @@ def read_upload(raw: bytes, label: str, today: dt.date) -> Upload:
         found.append(problem(label, "val.not_uploadable", table=spec.file_name))
         return Upload(label, spec.kind, None, found)
     found += _extra_columns(frame, spec, label)
-    found += _own_checks(spec.kind, frame, label, today)
+    found += _own_checks(spec.kind, frame, label)
     return Upload(label, spec.kind, frame, found)
 
 
@@ -149,16 +149,16 @@ def _extra_columns(frame: pd.DataFrame, spec: TableSpec, label: str) -> list[Pro
     ]
 
 
-def _own_checks(kind: str, frame: pd.DataFrame, label: str, today: dt.date) -> list[Problem]:
-    """The table's validator without cross-references, plus markup, formulas, country box."""
-    if kind == "links":
-        found = validation.validate_links(frame, label, None, today)
-    elif kind == "places":
-        found = validation.validate_places(frame, label, None, today)
+def _own_checks(kind: str, frame: pd.DataFrame, label: str) -> list[Problem]:
+    """Checks that need only the upload: markup, formulas and, for places, the country box.
+
+    Every other check runs on the merged tables (:func:`plan_rows`), so an upload may update
+    a few columns of existing rows; its problems are relabelled to the upload's rows.
+    """
+    found = _unsafe_cells(frame, label)
+    if kind == "places":
         found += country_bounds.outside_country(frame, label)
-    else:
-        found = validation.validate_members(frame, label, None, None, today)
-    return found + _unsafe_cells(frame, label)
+    return found
 
 
 def _unsafe_cells(frame: pd.DataFrame, label: str) -> list[Problem]:
@@ -188,7 +188,7 @@ def plan_update(
 ) -> UpdatePlan:
     """Check uploaded files and, when they are clean, plan the merged change."""
     today = today or dt.date.today()
-    read = [read_upload(raw, label, today) for label, raw in uploads]
+    read = [read_upload(raw, label) for label, raw in uploads]
     found = [p for upload in read for p in upload.problems]
     kinds = [upload.kind for upload in read if upload.frame is not None]
     for kind in {k for k in kinds if kinds.count(k) > 1}:
@@ -233,9 +233,7 @@ def plan_rows(
     for kind, (frame, label) in frames.items():
         spec = TABLE_SPECS[kind]
         current = read_csv_file(folder / spec.file_name)
-        keys = checks.missing_columns(frame, spec.key, label)
-        keys += checks.blank_required(frame, spec.key, label)
-        keys += checks.duplicates(frame, spec.key, label, "val.duplicate_id")
+        keys = _key_problems(frame, spec, label, current.frame)
         if current.frame is None or keys:
             found += current.problems + keys
             continue
@@ -252,6 +250,21 @@ def plan_rows(
     return UpdatePlan(
         version, tuple(label for _, label in frames.values()), _dedupe(found), diffs, files
     )
+
+
+def _key_problems(
+    frame: pd.DataFrame, spec: TableSpec, label: str, current: pd.DataFrame | None
+) -> list[Problem]:
+    """Rows must be keyed, once each; new rows need every required column."""
+    found = checks.missing_columns(frame, spec.key, label)
+    if found:
+        return found
+    found = checks.blank_required(frame, spec.key, label)
+    found += checks.duplicates(frame, spec.key, label, "val.duplicate_id")
+    known = set(current[spec.key[0]]) if current is not None else set()
+    if not frame[spec.key[0]].isin(known).all():
+        found += checks.missing_columns(frame, spec.required, label)
+    return found
 
 
 def merge_table(
