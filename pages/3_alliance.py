@@ -6,6 +6,7 @@ from sistercities import alliance, alliance_figures
 from sistercities.i18n import t
 from ui import alliance as view
 from ui import sidebar
+from ui.figures import show_figure
 
 ctx = sidebar.page_setup("page.alliance")
 lang, data = ctx.lang, ctx.data
@@ -28,11 +29,11 @@ with map_tab:
     fig = alliance_figures.ties_map(
         members, av.shown, data.places, world, av.countries, field_ids, ctx.names, lang
     )
-    st.plotly_chart(fig, theme=None, config=view.PLOTLY_CONFIG, key="alliance.map")
+    show_figure(ctx, fig, view.figure_title("map", mode), "alliance-map")
     st.caption(t("alliance.map_note", lang))
 with graph_tab:
     fig = alliance_figures.ties_network(members, av.shown, data.places, field_ids, ctx.names, lang)
-    st.plotly_chart(fig, theme=None, config=view.PLOTLY_CONFIG, key="alliance.network")
+    show_figure(ctx, fig, view.figure_title("network", mode), "alliance-network")
     st.caption(t("alliance.network_note", lang))
 
 st.header(t("alliance.coverage_header", lang))

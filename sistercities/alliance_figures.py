@@ -11,6 +11,7 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
+from geo.spatial import arc_lines, great_circle, maritime_line
 from sistercities.alliance import colleges
 from sistercities.i18n import pick, t
 from sistercities.schema import Lang
@@ -71,11 +72,8 @@ def member_points(members: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
 
 def _midpoint(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float, float]:
     """The great-circle midpoint of two points (degrees)."""
-    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
-    bx, by = math.cos(p2) * math.cos(dl), math.cos(p2) * math.sin(dl)
-    lat = math.atan2(math.sin(p1) + math.sin(p2), math.hypot(math.cos(p1) + bx, by))
-    lon = math.radians(lon1) + math.atan2(by, math.cos(p1) + bx)
-    return math.degrees(lat), (math.degrees(lon) + 540) % 360 - 180
+    lons, lats = great_circle(lon1, lat1, lon2, lat2, 3)
+    return lats[1], lons[1]
 
 
 def tie_segments(ties: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
@@ -159,13 +157,14 @@ def ties_map(
     """World map of college ties: colleges in their cities, ties as lines, fields as colours.
 
     ``countries`` are the ISO3 codes drawn on the base map (the topojson's ``countries``);
-    ``highlight`` (the alliance's countries) are shaded. Traces: the base choropleth, ONE line
-    trace of every tie, one midpoint-marker trace per field present, then Guangxi and foreign
-    college markers.
+    ``highlight`` (the alliance's countries) are shaded. Traces: the base choropleth, China's
+    maritime boundary line, ONE line trace of every tie (great-circle arcs), one midpoint-marker
+    trace per field present, then Guangxi and foreign college markers.
     """
     points = member_points(members, places).dropna(subset=["lat", "lon"])
     segments = tie_segments(ties, points)
     fig = go.Figure(_base_trace(countries, highlight))
+    fig.add_trace(_maritime_trace())
     fig.add_trace(_lines_trace(segments, lang))
     colours = field_colours(field_ids)
     for field_id in _fields_present(segments, colours):
@@ -207,13 +206,24 @@ def _base_trace(countries: list[str], highlight: list[str]) -> go.Choropleth:
     )
 
 
+def _maritime_trace() -> go.Scattergeo:
+    """China's maritime boundary line, drawn on every world view."""
+    lon, lat = maritime_line()
+    return go.Scattergeo(
+        lon=lon,
+        lat=lat,
+        mode="lines",
+        line={"width": 1, "color": "#6b7280"},
+        hoverinfo="skip",
+        showlegend=False,
+        name="",
+    )
+
+
 def _lines_trace(segments: pd.DataFrame, lang: Lang) -> go.Scattergeo:
-    """All ties in one line trace, separated by ``None``."""
-    lat: list[float | None] = []
-    lon: list[float | None] = []
-    for seg in segments.itertuples():
-        lat += [seg.lat0, seg.lat1, None]
-        lon += [seg.lon0, seg.lon1, None]
+    """All ties in one line trace of great-circle arcs, separated by ``None``."""
+    ends = zip(segments["lon0"], segments["lat0"], segments["lon1"], segments["lat1"], strict=True)
+    lon, lat = arc_lines(ends, 16)
     return go.Scattergeo(
         lat=lat,
         lon=lon,

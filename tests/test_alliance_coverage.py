@@ -191,8 +191,9 @@ def test_ties_map_draws_all_ties_in_one_line_trace_with_gaps():
         ROSTER, ties, PLACES, ["THA", "JPN", "CHN"], ["THA"], ["it", "civil"], names, "en"
     )
     lines = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines"]
-    assert len(lines) == 1
-    assert list(lines[0].lat).count(None) == 2  # two college pairs joined: g1-f1 and g2-f1
+    assert [tr.name for tr in lines] == ["", "College tie"]  # the maritime line, then the ties
+    assert list(lines[1].lat).count(None) == 2  # two college pairs joined: g1-f1 and g2-f1
+    assert len(lines[1].lat) == 2 * 17  # great-circle arcs of 16 points each
     midpoints = [tr.name for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers"]
     assert midpoints[:2] == ["IT", "Civil"]
     assert fig.data[0].type == "choropleth" and list(fig.data[0].z) == [1, 0, 0]

@@ -232,8 +232,9 @@ def _report(ctx: PageContext, result: RosterResult, name: str) -> None:
     )
 
 
-PLOTLY_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False, "scrollZoom": False}
-"""Plotly config of the alliance figures: the world topojson comes from the app, never a CDN."""
+def figure_title(figure: str, mode: str) -> str:
+    """Title key of a figure; a demo figure says in its title (so in any image) it is fictional."""
+    return f"alliance.title.{figure}" + (".demo" if mode == DEMO_MODE else "")
 
 
 def country_table(ctx: PageContext, av: AllianceView) -> pd.DataFrame:

@@ -72,6 +72,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Left: Guangxi colleges (by city); right: foreign colleges (by country); the colour of a "
         "line is its field.",
     ),
+    "alliance.title.map": ("职教联盟院校联系（地图）", "College ties of the alliance (map)"),
+    "alliance.title.network": (
+        "职教联盟院校联系（网络图）",
+        "College ties of the alliance (graph)",
+    ),
+    "alliance.title.map.demo": (
+        "虚构演示名单：院校联系（地图），并非真实成员",
+        "FICTIONAL demo roster: college ties (map), not real members",
+    ),
+    "alliance.title.network.demo": (
+        "虚构演示名单：院校联系（网络图），并非真实成员",
+        "FICTIONAL demo roster: college ties (graph), not real members",
+    ),
     "alliance.field_none": ("未注明领域", "field not given"),
     "alliance.legend.guangxi": ("广西院校", "Guangxi college"),
     "alliance.legend.foreign": ("外方院校", "Foreign college"),

@@ -45,7 +45,7 @@ def test_alliance_demo_roster_in_english(server, offline_page):
     assert "college ties, through" in text
     lines = page.evaluate(
         f"() => {{ const gd = {PLOTS}[0];"
-        " return gd.data.filter(t => t.type === 'scattergeo' && t.mode === 'lines')"
+        " return gd.data.filter(t => t.type === 'scattergeo' && t.name === 'College tie')"
         ".map(t => t.lat.filter(v => v === null).length); }"
     )
     assert len(lines) == 1 and lines[0] > 0  # one line trace holding every tie
