@@ -42,7 +42,7 @@ def run_validate(path: Path | None, lang: Lang) -> int:
     target = path or data_dir()
     today = dt.date.today()
     if target.is_dir():
-        problems = load_dataset(target, today).problems
+        problems = load_dataset(target, today, check_locations=True).problems
         files = len(list(target.glob("*.csv"))) + len(list(target.glob("*/*.csv")))
     else:
         _kind, problems = validate_file(target, today)

@@ -16,6 +16,39 @@ from sistercities.problems import Problem, problem
 
 PAD_DEGREES = 3.0
 
+TERRITORIES: dict[str, tuple[str, ...]] = {
+    "FRA": ("PYF", "NCL", "REU", "GUF", "GLP", "MTQ", "MYT", "SPM", "WLF", "BLM", "MAF"),
+    "USA": ("PRI", "GUM", "VIR", "ASM", "MNP", "UMI"),
+    "GBR": (
+        "GIB",
+        "BMU",
+        "CYM",
+        "FLK",
+        "VGB",
+        "TCA",
+        "MSR",
+        "AIA",
+        "SHN",
+        "PCN",
+        "IMN",
+        "JEY",
+        "GGY",
+    ),
+    "NLD": ("ABW", "CUW", "SXM", "BES"),
+    "DNK": ("GRL", "FRO"),
+    "NZL": ("COK", "NIU", "TKL"),
+    "AUS": ("NFK", "CXR", "CCK"),
+    "NOR": ("SJM",),
+    "CHN": ("TWN", "HKG", "MAC"),
+}
+"""Overseas territories counted under their country, as Chinese statistics count them."""
+
+
+def codes_for(iso3: str) -> tuple[str, ...]:
+    """A country's own code followed by the codes of its overseas territories."""
+    return (iso3, *TERRITORIES.get(iso3, ()))
+
+
 Box = tuple[float, float, float, float]
 
 
@@ -56,10 +89,11 @@ def outside_country(frame: pd.DataFrame, label: str) -> list[Problem]:
     lons = pd.to_numeric(frame["lon"], errors="coerce")
     found = []
     for index, iso3 in frame["country_iso3"].items():
-        lat, lon, box = lats[index], lons[index], boxes.get(iso3)
-        if box is None or pd.isna(lat) or pd.isna(lon) or abs(lat) > 90 or abs(lon) > 180:
+        lat, lon = lats[index], lons[index]
+        candidates = [boxes[code] for code in codes_for(iso3) if code in boxes]
+        if not candidates or pd.isna(lat) or pd.isna(lon) or abs(lat) > 90 or abs(lon) > 180:
             continue  # blank, unparseable or out of range: reported by the number checks
-        if not (box[0] <= lat <= box[1] and box[2] <= lon <= box[3]):
+        if not any(b[0] <= lat <= b[1] and b[2] <= lon <= b[3] for b in candidates):
             value = f"{frame.at[index, 'lat']}, {frame.at[index, 'lon']} ({iso3})"
             found.append(
                 problem(label, "val.outside_country", row_number(index), "lat", value=value)

@@ -87,13 +87,23 @@ def dataset_version(folder: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def load_dataset(folder: Path, today: dt.date | None = None) -> LoadResult:
-    """Read and validate every file of ``folder``; return the dataset and all problems."""
+def load_dataset(
+    folder: Path, today: dt.date | None = None, check_locations: bool = False
+) -> LoadResult:
+    """Read and validate every file of ``folder``; return the dataset and all problems.
+
+    ``check_locations`` adds the coarse coordinates-inside-country check, which reads GeoNames
+    (about a second): the command line and editors' uploads use it, the app's start-up does not.
+    """
     today = today or dt.date.today()
     found: list[Problem] = []
     meta = _read_json(folder / DATASET_JSON, DATASET_JSON, DATASET_KEYS, found)
     tables = {name: _read(folder, name, found) for name in _TABLE_FILES}
     found += _validate_tables(tables, today)
+    if check_locations and tables["places"] is not None:
+        from sistercities.country_bounds import outside_country
+
+        found += outside_country(tables["places"], PLACES_CSV)
     facts = _read_json(folder / FACTS_JSON, FACTS_JSON, FACTS_KEYS, found)
     if meta is not None:
         found += _check_meta(meta, today)

@@ -72,3 +72,26 @@ def test_stats_json(tiny_folder, capsys):
 
 def test_stats_bad_date(tiny_folder):
     assert main(["stats", "--data", str(tiny_folder), "--as-of", "yesterday"]) == 2
+
+
+def test_validate_checks_locations(tmp_path, capsys):
+    from tests.fixtures_data import PLACES, write_folder
+
+    swapped = PLACES.replace(
+        "jpn-kumamoto,熊本市,Kumamoto,city,JPN,32.8,130.7",
+        "jpn-kumamoto,熊本市,Kumamoto,city,JPN,130.7,32.8",
+    )
+    assert main(["--lang", "en", "validate", str(write_folder(tmp_path, places_csv=swapped))]) == 1
+    swapped = PLACES.replace(
+        "jpn-kumamoto,熊本市,Kumamoto,city,JPN,32.8,130.7",
+        "jpn-kumamoto,熊本市,Kumamoto,city,JPN,-32.8,130.7",
+    )
+    assert (
+        main(["--lang", "en", "validate", str(write_folder(tmp_path / "b", places_csv=swapped))])
+        == 1
+    )
+    assert "outside the named country" in capsys.readouterr().out
+
+
+def test_shipped_data_validates_with_locations(capsys):
+    assert main(["--lang", "en", "validate"]) == 0

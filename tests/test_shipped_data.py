@@ -5,12 +5,10 @@ import re
 import pytest
 
 from geo.boundaries import point_in_country, point_in_guangxi_unit
+from sistercities.country_bounds import codes_for
 from sistercities.dataset import load_dataset
 from sistercities.paths import DEFAULT_DATA_DIR
 from sistercities.schema import TABLE_SPECS
-
-# Chinese statistics count overseas territories under their country.
-TERRITORIES = {"FRA": ("FRA", "PYF", "NCL", "REU", "GUF", "GLP", "MTQ", "MYT", "SPM", "WLF")}
 
 
 @pytest.fixture(scope="module")
@@ -35,10 +33,7 @@ def test_every_place_lies_inside_its_country(shipped):
     outside = [
         row.place_id
         for row in placed.itertuples()
-        if not any(
-            point_in_country(row.lon, row.lat, code)
-            for code in TERRITORIES.get(row.country_iso3, (row.country_iso3,))
-        )
+        if not any(point_in_country(row.lon, row.lat, code) for code in codes_for(row.country_iso3))
     ]
     assert outside == []
 
