@@ -33,6 +33,11 @@ FIELD_PALETTE = (
     "#3969ac",
 )
 _JITTER_DEG = 0.35
+FONT = {"family": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif", "size": 14}
+TEMPLATE = {"layout": {"paper_bgcolor": "white", "plot_bgcolor": "white", "font": FONT}}
+"""A small explicit template: no Streamlit theme, and cheaper than copying 'plotly_white'."""
+LEGEND = {"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"}
+"""Legend above the plot, under the title that :func:`sistercities.exports.stamp_figure` adds."""
 _LABEL_CHARS = 30
 
 
@@ -88,16 +93,19 @@ def tie_segments(ties: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     grouped = ties.groupby(["guangxi_member_id", "foreign_member_id"])["field_id"]
     pairs = grouped.agg(lambda v: tuple(sorted(set(v)))).reset_index(name="fields")
-    where = points.set_index("member_id")[["lat", "lon"]].dropna()
-    pairs = pairs.loc[
-        pairs["guangxi_member_id"].isin(where.index) & pairs["foreign_member_id"].isin(where.index)
-    ]
+    located = points.dropna(subset=["lat", "lon"])
+    where = dict(
+        zip(located["member_id"], zip(located["lat"], located["lon"], strict=True), strict=True)
+    )
     rows = []
-    for pair in pairs.itertuples():
-        lat0, lon0 = where.loc[pair.guangxi_member_id]
-        lat1, lon1 = where.loc[pair.foreign_member_id]
-        mid = _midpoint(lat0, lon0, lat1, lon1)
-        rows.append((*pair[1:4], lat0, lon0, lat1, lon1, *mid))
+    for g_id, f_id, fields in zip(
+        pairs["guangxi_member_id"], pairs["foreign_member_id"], pairs["fields"], strict=True
+    ):
+        if g_id in where and f_id in where:
+            (lat0, lon0), (lat1, lon1) = where[g_id], where[f_id]
+            rows.append(
+                (g_id, f_id, fields, lat0, lon0, lat1, lon1, *_midpoint(lat0, lon0, lat1, lon1))
+            )
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -106,7 +114,7 @@ def _field_label(field_id: str, names: dict[str, str], lang: Lang) -> str:
     return names.get(field_id, field_id) if field_id else t("alliance.field_none", lang)
 
 
-def _member_label(row: pd.Series, lang: Lang) -> str:
+def _member_label(row: dict | pd.Series, lang: Lang) -> str:
     """A member's display name."""
     return pick(str(row["name_zh"]), str(row["name_en"]), lang)
 
@@ -115,7 +123,7 @@ def _hover(points: pd.DataFrame, names: dict[str, str], lang: Lang) -> list[str]
     """Hover text of college markers: name, city and country, fields."""
     sep = "、" if lang == "zh" else ", "
     texts = []
-    for _, row in points.iterrows():
+    for row in points.to_dict("records"):
         place = pick(str(row["place_zh"] or ""), str(row["place_en"] or ""), lang)
         country = names.get(str(row["country_iso3"]), str(row["country_iso3"]))
         fields = [names.get(f, f) for f in str(row["fields"]).split(";") if f.strip()]
@@ -172,10 +180,10 @@ def ties_map(
     for side in ("guangxi", "foreign"):
         fig.add_trace(_college_trace(points, side, names, lang, geo=True))
     fig.update_layout(
-        template="plotly_white",
-        height=560,
-        margin={"l": 0, "r": 0, "t": 10, "b": 0},
-        legend={"orientation": "h", "y": -0.02, "x": 0},
+        template=TEMPLATE,
+        height=640,
+        margin={"l": 0, "r": 0, "t": 110, "b": 0},
+        legend=LEGEND,
         uirevision="alliance-map",
         geo=_geo_layout(points),
     )
@@ -310,11 +318,11 @@ def ties_network(
     Colleges without a tie stay in their column, so the graph also shows who carries none.
     """
     points = network_positions(member_points(members, places), lang)
-    where = points.set_index("member_id")[["x", "y"]]
+    where = dict(zip(points["member_id"], zip(points["x"], points["y"], strict=True), strict=True))
     colours = field_colours(field_ids)
     fig = go.Figure()
     on_graph = ties.loc[
-        ties["guangxi_member_id"].isin(where.index) & ties["foreign_member_id"].isin(where.index)
+        ties["guangxi_member_id"].isin(set(where)) & ties["foreign_member_id"].isin(set(where))
     ]
     for field_id in [f for f in colours if f in set(on_graph["field_id"])]:
         edges = on_graph.loc[on_graph["field_id"] == field_id].drop_duplicates(
@@ -323,10 +331,7 @@ def ties_network(
         xs: list[float | None] = []
         ys: list[float | None] = []
         for edge in edges.itertuples():
-            (x0, y0), (x1, y1) = (
-                where.loc[edge.guangxi_member_id],
-                where.loc[edge.foreign_member_id],
-            )
+            (x0, y0), (x1, y1) = where[edge.guangxi_member_id], where[edge.foreign_member_id]
             xs += [x0, x1, None]
             ys += [y0, y1, None]
         fig.add_trace(
@@ -345,18 +350,18 @@ def ties_network(
         chosen = points.loc[points["side"] == side]
         trace.update(
             mode="markers+text",
-            text=[_short(_member_label(row, lang)) for _, row in chosen.iterrows()],
+            text=[_short(_member_label(row, lang)) for row in chosen.to_dict("records")],
             textposition=position,
         )
         fig.add_trace(trace)
     rows = max(1, int(points["side"].value_counts().max()) if not points.empty else 1)
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         height=max(420, 24 * rows + 120),
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        margin={"l": 10, "r": 10, "t": 110, "b": 10},
         xaxis={"visible": False, "range": [-1.1, 2.1], "fixedrange": True},
         yaxis={"visible": False, "range": [-0.08, 1.08], "fixedrange": True},
-        legend={"orientation": "h", "y": -0.02, "x": 0},
+        legend=LEGEND,
         uirevision="alliance-network",
     )
     return fig

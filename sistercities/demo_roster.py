@@ -98,7 +98,7 @@ def _rows(
     founded: str,
     shift: int,
 ) -> list[dict[str, str]]:
-    """``count`` fictional colleges spread round-robin over ``places``, one or two fields each."""
+    """``count`` fictional colleges spread round-robin over ``places``, two or three fields each."""
     if not places:
         return []
     rows = []
@@ -106,6 +106,7 @@ def _rows(
         fields = []
         if field_ids:
             fields = [field_ids[(number + shift) % len(field_ids)]]
+            fields.append(field_ids[(number * 2 + shift + 3) % len(field_ids)])
             if number % 3 == 0:
                 fields.append(field_ids[(number * 4 + shift + 1) % len(field_ids)])
         rows.append(

@@ -27,6 +27,8 @@ def test_alliance_page_offline_with_public_data(server, offline_page):
     # the base map comes from the app's own static folder, and countries are drawn
     page.wait_for_selector(".choroplethlocation", state="attached", timeout=15_000)
     assert page.locator(".choroplethlocation").count() > 100
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
     assert offline_page.external == []
     assert offline_page.page_errors == []
     screenshot(page, "alliance-public-zh")
@@ -49,9 +51,13 @@ def test_alliance_demo_roster_in_english(server, offline_page):
         ".map(t => t.lat.filter(v => v === null).length); }"
     )
     assert len(lines) == 1 and lines[0] > 0  # one line trace holding every tie
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
     screenshot(page, "alliance-demo-en-map")
     page.get_by_role("tab", name="Network graph").click()
     page.wait_for_timeout(1500)
+    page.locator(".js-plotly-plot").nth(1).scroll_into_view_if_needed()
+    assert "FICTIONAL demo roster" in page.locator(".js-plotly-plot").nth(1).inner_text()
     screenshot(page, "alliance-demo-en-network")
     assert offline_page.external == []
     assert offline_page.page_errors == []
