@@ -35,7 +35,7 @@ with left:
     network_panels.handle_pick(event, ctx, selected)
     network_panels.selection_line(ctx, graph, selected)
 with right:
-    network_panels.side_panel(ctx, graph, measures)
+    network_panels.side_panel(ctx, measures)
 
 network_panels.notices(ctx, view, measures)
 network_panels.communities_panel(ctx, view, graph)

@@ -13,7 +13,7 @@ from sistercities.schema import CONTINENTS
 Layout = Literal["radial", "force"]
 LAYOUTS: tuple[Layout, ...] = ("radial", "force")
 Positions = dict[str, tuple[float, float]]
-INNER, MIDDLE, OUTER, OUTER_STEP = 1.0, 1.8, 3.0, 0.35
+INNER, MIDDLE, OUTER, OUTER_STEP = 1.4, 2.2, 3.4, 0.35
 
 
 def layout(graph: nx.Graph, name: Layout = "radial", seed: int = SEED) -> Positions:

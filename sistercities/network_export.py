@@ -99,13 +99,12 @@ def edges_table(graph: nx.Graph, lang: Lang) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[t(f"net.col.{key}", lang) for key in keys])
 
 
-def ranking_table(graph: nx.Graph, table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
-    """The ranking beside the graph: name, what, connections, pairs, betweenness, first pair."""
+def ranking_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """The ranking beside the graph: name, connections, pairs, betweenness, first pair."""
     name = table["name_zh"] if lang == "zh" else table["name_en"]
     return pd.DataFrame(
         {
             t("net.col.name", lang): name,
-            t("net.col.what", lang): [describe_node(graph, n, lang) for n in table["node"]],
             t("net.col.degree", lang): table["degree"].astype(int),
             t("net.col.pairs", lang): table["weighted_degree"].astype(int),
             t("net.col.betweenness", lang): table["betweenness"].round(3),
@@ -146,7 +145,10 @@ def top_countries(links: pd.DataFrame, lang: Lang, count: int = 5) -> pd.DataFra
 def community_name(
     community: Community, lang: Lang, number: int, countries: dict | None = None
 ) -> str:
-    """'Mostly Japan (5/7)', or 'Community 3' when no partner has a country or continent.
+    """A community's name: 'Mostly Japan (5/7)', or 'Japan and others (3/18)'.
+
+    'Japan and others' when no group holds half the partners; 'Community 3' when no partner
+    has a country or continent.
 
     ``countries`` maps ISO3 codes to ``{"zh": ..., "en": ...}`` names (the graph's table).
     """
@@ -156,9 +158,10 @@ def community_name(
         group = _continent(community.group, lang)
     else:
         group = (countries or {}).get(community.group, {}).get(lang) or community.group
-    return t(
-        "net.community.name", lang, group=group, share=community.share, total=community.partners
+    key = (
+        "net.community.name" if 2 * community.share >= community.partners else "net.community.lead"
     )
+    return t(key, lang, group=group, share=community.share, total=community.partners)
 
 
 def communities_table(graph: nx.Graph, found: list[Community], lang: Lang) -> pd.DataFrame:

@@ -74,6 +74,8 @@ def network_figure(
         figure.add_trace(_ego_trace(graph, positions, selected or "", lang))
     if graph.graph.get("view", "place") != "place":
         figure.add_trace(_weight_trace(graph, positions, lang))
+        if ego:
+            figure.data[-1].marker.opacity = FADED
     by_node = table.set_index("node").to_dict("index")
     style = _NodeStyle(
         by_node=by_node,
@@ -252,7 +254,10 @@ def _node_trace(
 
 
 def _labelled(graph: nx.Graph, by_node: dict[str, dict[str, Any]], ego: set[str]) -> set[str]:
-    """Nodes named on the picture: the region and its cities, the biggest partners, the ego."""
+    """Nodes named on the picture: the region and its cities, the ego, the biggest partners.
+
+    In the place view only partners tied to more than one Guangxi unit are named.
+    """
     if ego:
         return set(ego)
     homes = {
@@ -260,7 +265,9 @@ def _labelled(graph: nx.Graph, by_node: dict[str, dict[str, Any]], ego: set[str]
         for n, d in graph.nodes(data=True)
         if d.get("kind") == "home" and d.get("level") in ("province", "prefecture")
     }
-    partners = [n for n, row in by_node.items() if row["kind"] != "home"]
+    partners = [n for n, row in by_node.items() if row["kind"] != "home" and row["degree"] > 1]
+    if graph.graph.get("view", "place") != "place":
+        partners = [n for n, row in by_node.items() if row["kind"] != "home"]
     return homes | set(partners[:LABELLED_PARTNERS])
 
 

@@ -70,11 +70,10 @@ def test_gephi_formats_round_trip(network, writer, reader):
 
 
 def test_ranking_and_top_lists(network):
-    data, graph, table, *_ = network
-    ranking = export.ranking_table(graph, table, "en")
+    data, _graph, table, *_ = network
+    ranking = export.ranking_table(table, "en")
     assert list(ranking.columns) == [
         "Name",
-        "What",
         "Connections",
         "Pairs",
         "Betweenness",

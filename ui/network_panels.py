@@ -134,21 +134,26 @@ def selection_line(ctx: PageContext, graph: nx.Graph, selected: str | None) -> N
     st.caption(t("net.click_hint", ctx.lang))
 
 
-def side_panel(ctx: PageContext, graph: nx.Graph, measures: graphs.Measures) -> None:
+def side_panel(ctx: PageContext, measures: graphs.Measures) -> None:
     """'Most connected Guangxi cities', 'countries with the most pairs' and the ranking."""
-    top = st.columns(2)
-    with top[0]:
-        st.markdown(f"**{t('net.top_cities', ctx.lang)}**")
-        st.dataframe(export.top_homes(measures.table, ctx.lang), hide_index=True)
-    with top[1]:
-        st.markdown(f"**{t('net.top_countries', ctx.lang)}**")
-        st.dataframe(export.top_countries(ctx.links, ctx.lang), hide_index=True)
+    for title, frame in (
+        ("net.top_cities", export.top_homes(measures.table, ctx.lang)),
+        ("net.top_countries", export.top_countries(ctx.links, ctx.lang)),
+    ):
+        st.markdown(f"**{t(title, ctx.lang)}**")
+        lines = [
+            t("net.top.line", ctx.lang, rank=rank, name=row.iloc[0], pairs=row.iloc[1])
+            for rank, (_, row) in enumerate(frame.iterrows(), start=1)
+        ]
+        st.markdown("  \n".join(lines))
     st.markdown(f"**{t('net.ranking', ctx.lang)}**")
     st.dataframe(
-        export.ranking_table(graph, measures.table, ctx.lang),
+        export.ranking_table(measures.table, ctx.lang),
         hide_index=True,
-        height=330,
-        key="w.net.ranking",
+        height=300,
+        column_config={
+            t("net.col.betweenness", ctx.lang): st.column_config.NumberColumn(format="%.3f")
+        },
     )
 
 

@@ -66,6 +66,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "net.hover.edge": ("{a} — {b}：{pairs} 对", "{a} — {b}: {pairs} pairs"),
     # Tables
     "net.ranking": ("排名", "Ranking"),
+    "net.top.line": ("{rank}. {name} · {pairs} 对", "{rank}. {name} · {pairs} pairs"),
     "net.top_cities": ("连接最多的广西城市", "Most connected Guangxi cities"),
     "net.top_countries": ("友城最多的国家", "Countries with the most pairs"),
     "net.col.id": ("编号", "ID"),
@@ -101,6 +102,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "net.communities.none": ("没有可划分的社群。", "There are no communities to find."),
     "net.community.name": ("以{group}为主（{share}/{total}）", "Mostly {group} ({share}/{total})"),
+    "net.community.lead": ("{group}等（{share}/{total}）", "{group} and others ({share}/{total})"),
     "net.community.unnamed": ("社群 {number}", "Community {number}"),
     # Downloads
     "net.downloads": ("下载", "Downloads"),

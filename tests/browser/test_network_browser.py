@@ -1,0 +1,80 @@
+"""The network page in Chromium with the network cut off: drawn, offline, clickable."""
+
+from sistercities.dataset import load_dataset
+from sistercities.graph import PAIR, build_graph
+from sistercities.paths import DEFAULT_DATA_DIR
+from tests.browser.conftest import assert_no_streamlit_exception, screenshot, wait_for_app
+
+PLOT = '[data-testid="stPlotlyChart"]'
+
+
+def open_network(page, url):
+    page.goto(url)
+    wait_for_app(page)
+    page.wait_for_selector(f"{PLOT} .scatterlayer .trace", timeout=30_000)
+    wait_for_app(page)
+
+
+def drawn_points(page) -> int:
+    return page.locator(f"{PLOT} .scatterlayer .trace path.point").count()
+
+
+def line_segments_per_trace(page) -> list[int]:
+    """Line segments drawn by each line trace (plotly draws one path per gap-separated run)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll(
+            '[data-testid="stPlotlyChart"] .scatterlayer .trace')]
+            .map(t => t.querySelectorAll('path.js-line').length).filter(n => n > 0)"""
+    )
+
+
+def shipped_pair_edges(view: str) -> int:
+    data = load_dataset(DEFAULT_DATA_DIR).dataset
+    graph = build_graph(data.links, data.places, view)
+    return sum(1 for *_, d in graph.edges(data=True) if d["kind"] == PAIR)
+
+
+def test_network_offline_in_chinese(server, offline_page):
+    page = offline_page.page
+    open_network(page, server.url + "/network")
+    assert_no_streamlit_exception(page)
+    text = page.inner_text("body")
+    assert "友城网络图" in text and "连接最多的广西城市" in text and "数据截至" in text
+    assert drawn_points(page) > 50  # every place of the shipped pairs is a marker
+    # Part-of ties and sister-city pairs: two line traces, one segment per pair.
+    segments = line_segments_per_trace(page)
+    assert len(segments) == 2 and segments[1] == shipped_pair_edges("place")
+    assert offline_page.external == []
+    assert offline_page.page_errors == []
+    screenshot(page, "network-zh")
+
+
+def test_network_country_view_in_english(server, offline_page):
+    page = offline_page.page
+    open_network(page, server.url + "/network?lang=en&view=country")
+    assert_no_streamlit_exception(page)
+    text = page.inner_text("body")
+    assert "Countries with the most pairs" in text and "Communities" in text
+    assert drawn_points(page) > 20
+    assert line_segments_per_trace(page)[1] == shipped_pair_edges("country")
+    assert offline_page.external == []
+    assert offline_page.page_errors == []
+    screenshot(page, "network-country-en")
+
+
+def test_click_selects_a_node_and_highlights_it(server, offline_page):
+    page = offline_page.page
+    open_network(page, server.url + "/network?view=continent")
+    # The first node trace (node traces carry labels) is Guangxi's: its first point a unit.
+    point = page.locator(f"{PLOT} .scatterlayer .trace:has(.textpoint) path.point").first
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function("() => location.search.includes('sel=cn-')", timeout=20_000)
+    wait_for_app(page)
+    page.wait_for_selector(f"{PLOT} .scatterlayer .trace", timeout=30_000)
+    assert "已选中" in page.inner_text("body")
+    # The selection's pairs are drawn as a third line trace.
+    assert len(line_segments_per_trace(page)) == 3
+    assert offline_page.external == []
+    assert offline_page.page_errors == []
+    screenshot(page, "network-selected")
