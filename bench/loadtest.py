@@ -37,6 +37,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetStates
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDGETS = ("w.f.quick", "w.f.undated", "w.f.years")
+RAMP_SECONDS = 5.0
 PAIRS_LABELS = ("友好城市对数", "Sister-city pairs")
 
 
@@ -142,11 +143,13 @@ async def session(url: str, seconds: float, seed: int, totals: Totals) -> None:
     """One browser-like session: first run, then filter changes until time is up."""
     rng = random.Random(seed)
     try:
+        await asyncio.sleep(rng.uniform(0, RAMP_SECONDS))  # people arrive over a few seconds
+        # Browsers send no websocket pings either (ping_interval=None).
         async with websockets.connect(
-            url, subprotocols=["streamlit"], max_size=None, open_timeout=60
+            url, subprotocols=["streamlit"], max_size=None, open_timeout=120, ping_interval=None
         ) as ws:
             totals.sessions_started += 1
-            ids, _ = await one_run(ws, rerun_message({}), 120)
+            ids, _ = await one_run(ws, rerun_message({}), 300)
             if not all(key in ids for key in WIDGETS):
                 raise RuntimeError(f"filter widgets not found: {sorted(ids)}")
             slider = ids["w.f.years"]

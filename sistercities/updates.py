@@ -155,13 +155,13 @@ def _own_checks(kind: str, frame: pd.DataFrame, label: str) -> list[Problem]:
     Every other check runs on the merged tables (:func:`plan_rows`), so an upload may update
     a few columns of existing rows; its problems are relabelled to the upload's rows.
     """
-    found = _unsafe_cells(frame, label)
+    found = unsafe_cells(frame, label)
     if kind == "places":
         found += country_bounds.outside_country(frame, label)
     return found
 
 
-def _unsafe_cells(frame: pd.DataFrame, label: str) -> list[Problem]:
+def unsafe_cells(frame: pd.DataFrame, label: str) -> list[Problem]:
     """Cells holding HTML/script markup or a spreadsheet formula are refused."""
     found = []
     for column in frame.columns:

@@ -137,3 +137,17 @@ def test_exports_never_carry_formulas():
     values = [sheet.cell(row=r, column=1) for r in range(2, 6)]
     assert all(cell.data_type == "s" for cell in values)
     assert [c.value for c in values][:3] == ["'=cmd|' /C calc'!A0", "'+1+1", "'@SUM(A1)"]
+
+
+def test_shipped_data_holds_no_markup_or_formula_cells():
+    """The dataframe toolbar's own CSV download exports cells as they are: keep them safe."""
+    from sistercities.paths import DEFAULT_DATA_DIR
+    from sistercities.tables import read_csv_file
+
+    for name in ("places.csv", "links.csv", "alliance/members.csv"):
+        path = DEFAULT_DATA_DIR / name
+        if not path.exists():
+            continue
+        frame = read_csv_file(path).frame
+        found = updates.unsafe_cells(frame, name)
+        assert found == [], [p.describe("en") for p in found[:5]]
