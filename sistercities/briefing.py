@@ -76,8 +76,13 @@ def briefing_html(
     config = {"displaylogo": False, "topojsonURL": "./", "responsive": True}
     sections = []
     for index, fig in enumerate(kept):
+        # maps and figures without a height of their own fill a 16:9 section
+        fill = uses_geo(fig) or fig.layout.height is None
+        sized = go.Figure(fig).update_layout(width=None, autosize=True)
+        if fill:
+            sized.update_layout(height=None)
         body = pio.to_html(
-            fig,
+            sized,
             full_html=False,
             include_plotlyjs=False,
             config=config,
@@ -86,7 +91,8 @@ def briefing_html(
             default_height="100%",
             auto_play=False,
         )
-        sections.append(f'<section><div class="figure">{body}</div></section>')
+        style = "" if fill else f' style="height:{fig.layout.height}px"'
+        sections.append(f'<section><div class="figure"{style}>{body}</div></section>')
     assets = {"topojson": {TOPOJSON_NAME: topojson}} if topojson is not None else {"topojson": {}}
     head_notes = "".join(f'<p class="note">{html.escape(line)}</p>' for line in notes)
     return (

@@ -120,7 +120,10 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: Lang) -> Non
         col=1,
     )
     named = milestones.loc[labelled].reset_index(drop=True)
+    starts = [trace.x[0] for trace in fig.data if trace.x is not None and len(trace.x)]
+    middle = (min([*starts, milestones["x"].min()]) + milestones["x"].max()) / 2
     for index, row in enumerate(named.itertuples()):
+        right = index == 0 and row.x < middle
         fig.add_annotation(
             x=row.x,
             y=row.pairs,
@@ -130,9 +133,9 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: Lang) -> Non
             showarrow=True,
             arrowhead=0,
             arrowcolor="#5a6170",
-            ax=30 if index == 0 else -30,
+            ax=30 if right else -30,
             ay=-30 - 28 * (len(named) - 1 - index),
-            xanchor="left" if index == 0 else "right",
+            xanchor="left" if right else "right",
             font={"size": 13, "color": "#1f2430"},
             bgcolor="rgba(255,255,255,0.85)",
         )
@@ -141,7 +144,7 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: Lang) -> Non
 def milestone_label(row: object, lang: Lang) -> str:
     """'2022-11-30: 125 pairs (alliance founded)' for one milestone row."""
     text = t("growth.milestone", lang, date=row.date, pairs=row.pairs)  # type: ignore[attr-defined]
-    if row.first:  # type: ignore[attr-defined]
+    if row.first and row.pairs == 1:  # type: ignore[attr-defined]
         text += t("growth.first", lang)
     if row.founding:  # type: ignore[attr-defined]
         text += t("growth.founding", lang)
@@ -168,7 +171,11 @@ def top_figure(counts: pd.DataFrame, names: dict[str, str], lang: Lang, key: str
         font=FONT,
         height=max(260, 34 * len(ordered) + 120),
         margin={"l": 10, "r": 30, "t": 40, "b": 40},
-        xaxis={"title": t("growth.axis_pairs", lang), "rangemode": "tozero"},
+        xaxis={
+            "title": t("growth.axis_pairs", lang),
+            "rangemode": "tozero",
+            "dtick": max(1, round(int(counts["pairs"].max() if len(counts) else 1) / 5)),
+        },
         yaxis={"automargin": True},
     )
     return fig
@@ -197,7 +204,7 @@ def headline_figure(head: Headline, lang: Lang) -> go.Figure:
                 number={"font": {"size": 56, "color": PALETTE[index % 2]}},
                 domain={
                     "x": [index / len(tiles) + 0.01, (index + 1) / len(tiles) - 0.01],
-                    "y": [0.25, 1.0],
+                    "y": [0.2, 0.85],
                 },
             )
         )

@@ -102,3 +102,10 @@ def test_growth_figure_in_chinese_with_split(data):
     names = {trace.name for trace in fig.data if trace.type == "scatter"}
     assert {"亚洲", "欧洲", "官方公布总数"} <= names
     assert all(trace.stackgroup == "pairs" for trace in fig.data if trace.name in {"亚洲", "欧洲"})
+
+
+def test_growth_figure_with_no_dated_pair_still_builds(data):
+    undated_only = data.links.loc[~data.links["dated"]]
+    marks = milestones(data.official_totals, "2022-11-30")
+    fig = growth_figure(cumulative_by_year(undated_only, 2024), 1, marks, "en")
+    assert [trace.type for trace in fig.data] == ["scatter", "bar"]

@@ -32,8 +32,12 @@ _KEYS_JS = """
         || target.isContentEditable)) { return; }
     var links = Array.from(document.querySelectorAll(".st-key-brief-nav a[href]"));
     if (!links.length) { return; }
-    var here = links.findIndex(function (a) {
-      return trim(new URL(a.href).pathname) === trim(window.location.pathname);
+    // the first link is the entry page, whose href Streamlit writes as the current address
+    var here = 0;
+    links.forEach(function (a, index) {
+      if (index > 0 && trim(new URL(a.href).pathname) === trim(window.location.pathname)) {
+        here = index;
+      }
     });
     var next = -1;
     if (event.key === "ArrowRight" || event.key === "PageDown") { next = here + 1; }

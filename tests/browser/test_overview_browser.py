@@ -1,27 +1,194 @@
-"""The overview page in Chromium, offline, in both languages."""
+"""The overview, briefing mode and the offline briefing file in Chromium, with no network.
 
-from tests.browser.conftest import assert_no_streamlit_exception, screenshot, wait_for_app
+Screenshots land in test-artifacts/ (overview-zh, overview-en, briefing-mode,
+briefing-mode-next, offline-briefing) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sistercities.briefing import load_topojson, overview_briefing
+from sistercities.dataset import load_dataset
+from sistercities.paths import STATIC_DIR
+from sistercities.places import place_labels
+from tests.browser.conftest import (
+    assert_no_streamlit_exception,
+    screenshot,
+    start_server,
+    stop_server,
+    wait_for_app,
+)
+from tests.browser.topojson_fixture import tiny_topojson
+from tests.fixtures_data import write_folder
+
+pytestmark = pytest.mark.browser
+REAL_TOPOJSON = STATIC_DIR / "world_110m.json"
 
 
-def test_overview_offline_in_chinese(server, offline_page):
+@pytest.fixture(scope="module")
+def tiny_server(tmp_path_factory):
+    running = start_server(write_folder(tmp_path_factory.mktemp("overview") / "data"))
+    yield running
+    stop_server(running)
+
+
+def page_errors_besides_missing_topojson(errors: list[str]) -> list[str]:
+    """Page errors; while static/world_110m.json is not built yet, its absence is expected."""
+    if REAL_TOPOJSON.exists():
+        return errors
+    return [error for error in errors if "topojson" not in error]
+
+
+def open_overview(offline_page, url: str):
     page = offline_page.page
-    page.goto(server.url + "/")
+    page.goto(url)
     wait_for_app(page)
-    page.wait_for_selector('[data-testid="stMetric"]')
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=30_000)
+    page.wait_for_timeout(1500)
     assert_no_streamlit_exception(page)
+    return page
+
+
+def test_overview_in_chinese(tiny_server, offline_page):
+    page = open_overview(offline_page, tiny_server.url + "/")
     text = page.inner_text("body")
-    assert "友好城市对数" in text and "数据截至" in text
+    for expected in (
+        "友好城市对数",
+        "数据截至 2024-11-12",
+        "增长历程",
+        "周年纪念规划",
+        "排行",
+        "导出",
+    ):
+        assert expected in text
+    assert "官方于 2024-11-12 公布 132 对友城" in text
+    assert page.locator(".js-plotly-plot").count() == 4
+    # titles, dates and sources are drawn inside the charts (so they are in every download)
+    assert page.locator(".js-plotly-plot .gtitle", has_text="友好城市数量逐年累计").count() == 1
+    assert page.locator(".js-plotly-plot .annotation-text", has_text="数据截至").count() == 4
     assert offline_page.external == []
-    assert offline_page.page_errors == []
+    assert page_errors_besides_missing_topojson(offline_page.page_errors) == []
     screenshot(page, "overview-zh")
 
 
-def test_overview_offline_in_english(server, offline_page):
-    page = offline_page.page
-    page.goto(server.url + "/?lang=en")
-    wait_for_app(page)
-    page.wait_for_selector('[data-testid="stMetric"]')
+def test_overview_in_english_with_a_filter_from_the_url(tiny_server, offline_page):
+    page = open_overview(offline_page, tiny_server.url + "/?lang=en&asean=1")
     text = page.inner_text("body")
-    assert "Sister-city pairs" in text and "As of" in text
+    assert "Sister-city pairs" in text and "As of 2024-11-12" in text
+    assert "Partners: ASEAN countries" in text
+    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "2"
+    assert "Anniversary planner" in text and "Growth over time" in text
+    assert "asean=1" in page.url and "lang=en" in page.url
     assert offline_page.external == []
     screenshot(page, "overview-en")
+
+
+def test_briefing_mode_hides_chrome_and_switches_pages_by_keyboard(tiny_server, offline_page):
+    page = open_overview(offline_page, tiny_server.url + "/?present=1&lang=en")
+    page.wait_for_selector(".st-key-brief-nav a[href]")
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert not page.locator('[data-testid="stToolbar"]').is_visible()
+    links = page.locator(".st-key-brief-nav a[href]")
+    assert links.count() >= 2
+    assert links.first.inner_text().strip() == "Overview"
+    size = page.evaluate(
+        "() => getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"]')).fontSize"
+    )
+    assert size == "22px"
+    assert (
+        page.locator(".js-plotly-plot .gtitle", has_text="Sister cities at a glance").count() == 1
+    )
+    screenshot(page, "briefing-mode")
+    # Tab reaches the page links
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('.st-key-brief-nav')"):
+            break
+    assert page.evaluate("() => document.activeElement.tagName") == "A"
+    # the right arrow opens the next view, still in briefing mode
+    target = page.evaluate(
+        "() => new URL(document.querySelectorAll('.st-key-brief-nav a[href]')[1].href)"
+        ".pathname.replace(/\\/$/, '')"
+    )
+    assert target in ("/map", "/network")
+    page.wait_for_function("() => window.__sisterCityBriefingKeys === true")
+    page.evaluate("() => document.activeElement.blur()")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        f"() => window.location.pathname.replace(/\\/$/, '') === '{target}'", timeout=60_000
+    )
+    wait_for_app(page)
+    page.wait_for_selector(".st-key-brief-nav a[href]", timeout=60_000)
+    assert "present=1" in page.url
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    page.wait_for_timeout(1000)
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(
+        "() => window.location.pathname.replace(/\\/$/, '') === ''", timeout=60_000
+    )
+    wait_for_app(page)
+    assert page.locator(".st-key-brief-nav").count() == 1
+    assert offline_page.external == []
+    screenshot(page, "briefing-mode-next")
+
+
+def briefing_file(tmp_path, topojson: dict) -> str:
+    data = load_dataset(write_folder(tmp_path / "data"), dt.date(2026, 1, 1)).dataset
+    html = overview_briefing(
+        data,
+        data.links,
+        "zh",
+        place_labels(data, "zh"),
+        "全部友城",
+        ["数据截至 2024-11-12"],
+        topojson,
+    )
+    path = tmp_path / "briefing.html"
+    path.write_text(html, encoding="utf-8")
+    return path.as_uri()
+
+
+@pytest.mark.parametrize("which", ["fixture", "shipped"])
+def test_offline_briefing_file_draws_with_the_network_cut_off(browser, tmp_path, which):
+    if which == "shipped":
+        topojson = load_topojson(REAL_TOPOJSON)
+        if topojson is None:
+            pytest.skip("static/world_110m.json is not built yet")
+    else:
+        topojson = tiny_topojson()
+    uri = briefing_file(tmp_path, topojson)
+    context = browser.new_context(viewport={"width": 1600, "height": 900}, offline=True)
+    requests, errors = [], []
+
+    def route(route_obj):
+        requests.append(route_obj.request.url)
+        if route_obj.request.url.startswith(("file:", "data:", "blob:")):
+            route_obj.continue_()
+        else:
+            route_obj.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(uri)
+    page.wait_for_function(
+        "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 5", timeout=30_000
+    )
+    page.wait_for_timeout(1000)
+    assert page.locator(".js-plotly-plot").count() == 5
+    # the map: countries drawn from the inlined topojson, lines and the play button
+    assert page.locator(".geo .choroplethlocation").count() >= 4
+    assert page.locator(".geo .js-line").count() >= 1
+    assert page.locator(".updatemenu-button", has_text="播放").count() == 1
+    assert page.locator(".annotation-text", has_text="数据截至 2024-11-12").count() == 5
+    assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
+    assert errors == []
+    page.locator(".updatemenu-button", has_text="播放").click()
+    page.wait_for_timeout(1500)
+    assert errors == []
+    screenshot(page, f"offline-briefing-{which}")
+    context.close()
