@@ -34,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--links", type=int, required=True)
     synth.add_argument("--seed", type=int, default=1)
     synth.add_argument("--out", type=Path, required=True)
+    from sistercities.importer.cli import add_parser
+
+    add_parser(commands)
     return parser
 
 
@@ -89,6 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_validate(args.path, lang)
         if args.command == "stats":
             return run_stats(args.data, args.as_of, args.json, lang)
+        if args.command == "import-table":
+            from sistercities.importer.cli import run
+
+            return run(args, lang)
         from sistercities.synth import write_synthetic
 
         write_synthetic(args.out, links=args.links, seed=args.seed)
