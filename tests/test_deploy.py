@@ -1,0 +1,173 @@
+"""The nginx deployment (deploy/run_replicas.sh): two replicas behind Debian's nginx.
+
+Sticky sessions by the proxy's cookie (two clients land on different replicas, each keeps its
+own over repeated requests and its websocket), and an edit of the shared data folder is seen by
+both replicas on their next rerun. Sessions speak Streamlit's own websocket protocol, with the
+helpers of the load test (bench/loadtest.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import websockets
+
+from bench.loadtest import one_run, rerun_message
+from tests.fixtures_data import LINKS, ROOT, write_folder
+
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+HINT = "deployment test skipped: nginx is missing; install it with 'apt-get install nginx'"
+NEW_LINK = (
+    "cn-450100--jpn-kumamoto,cn-450100,jpn-kumamoto,prefecture,2010,,active,"
+    "https://example.org/e,,high,\n"
+)
+
+
+@dataclass
+class Deployment:
+    """A running run_replicas.sh: the proxy's address and the shared data folder."""
+
+    url: str
+    data: Path
+
+
+def _free_port_block(size: int) -> int:
+    """A port whose next ``size`` ports are free too (the script uses PORT..PORT+size)."""
+    for _ in range(50):
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            base = sock.getsockname()[1]
+        if base + size < 65000 and all(_free(base + i) for i in range(1, size + 1)):
+            return base
+    raise RuntimeError("no free block of ports")
+
+
+def _free(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+@pytest.fixture(scope="module")
+def deployment(tmp_path_factory) -> Iterator[Deployment]:
+    """Two replicas on a tiny data folder behind nginx, started by the deployment script."""
+    if NGINX is None:
+        pytest.skip(HINT)
+    root = tmp_path_factory.mktemp("deploy")
+    data = write_folder(root / "data")
+    port = _free_port_block(2)
+    script = subprocess.Popen(
+        ["bash", str(ROOT / "deploy" / "run_replicas.sh"), "--port", str(port),
+         "--data", str(data), "--run-dir", str(root / "run")],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 180
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                break
+        except OSError:
+            if script.poll() is not None or time.monotonic() > deadline:
+                script.kill()
+                output = script.stdout.read().decode() if script.stdout else ""
+                raise RuntimeError("deployment did not start: " + output[-2000:]) from None
+            time.sleep(0.5)
+    yield Deployment(url, data)
+    script.send_signal(signal.SIGTERM)
+    try:
+        script.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(script.pid, signal.SIGKILL)
+
+
+def _get(url: str, cookie: str | None = None) -> tuple[str, str | None]:
+    """(replica, routing cookie the proxy set, if any) of one plain request."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        routes = [
+            value.split(";")[0]
+            for value in response.headers.get_all("Set-Cookie") or []
+            if value.startswith("stroute=")
+        ]
+        return response.headers["X-Upstream"], routes[0] if routes else None
+
+
+def _two_clients(url: str) -> dict[str, str]:
+    """Cookies of new clients until two replicas are seen: replica -> cookie."""
+    clients: dict[str, str] = {}
+    for _ in range(40):
+        replica, cookie = _get(url + "/")
+        assert cookie and cookie.startswith("stroute=")
+        clients.setdefault(replica, cookie)
+        if len(clients) == 2:
+            return clients
+    raise AssertionError(f"40 new clients all reached {sorted(clients)}")
+
+
+def _ws_url(url: str) -> str:
+    return url.replace("http://", "ws://") + "/_stcore/stream"
+
+
+async def _session(url: str, cookie: str) -> websockets.ClientConnection:
+    """A Streamlit websocket session through the proxy, carrying the routing cookie."""
+    return await websockets.connect(
+        _ws_url(url),
+        subprotocols=["streamlit"],
+        max_size=None,
+        additional_headers={"Cookie": cookie},
+        open_timeout=60,
+    )
+
+
+def test_sticky_sessions_by_proxy_cookie(deployment: Deployment) -> None:
+    clients = _two_clients(deployment.url)
+    assert len(set(clients)) == 2
+    for replica, cookie in clients.items():
+        for path in ("/", "/_stcore/health", "/network", "/_stcore/host-config"):
+            for _ in range(3):
+                seen, new_cookie = _get(deployment.url + path, cookie)
+                assert seen == replica
+                assert new_cookie is None  # a client that has the cookie is not given another
+
+    async def websocket_replica(cookie: str) -> str:
+        async with await _session(deployment.url, cookie) as ws:
+            return ws.response.headers["X-Upstream"]
+
+    for replica, cookie in clients.items():
+        for _ in range(3):
+            assert asyncio.run(websocket_replica(cookie)) == replica
+
+
+def test_both_replicas_see_an_edit_of_the_shared_folder(deployment: Deployment) -> None:
+    clients = _two_clients(deployment.url)
+
+    async def scenario() -> tuple[list[str], list[str], list[str]]:
+        sessions = [await _session(deployment.url, cookie) for cookie in clients.values()]
+        try:
+            replicas = [ws.response.headers["X-Upstream"] for ws in sessions]
+            before = [(await one_run(ws, rerun_message({}), 120))[1] for ws in sessions]
+            links = deployment.data / "links.csv"
+            staged = links.with_suffix(".tmp")
+            staged.write_text(LINKS + NEW_LINK, encoding="utf-8")
+            staged.replace(links)
+            after = [(await one_run(ws, rerun_message({}), 120))[1] for ws in sessions]
+        finally:
+            for ws in sessions:
+                await ws.close()
+        return replicas, before, after
+
+    replicas, before, after = asyncio.run(scenario())
+    assert sorted(replicas) == sorted(clients)
+    assert before == ["4", "4"]
+    assert after == ["5", "5"]
