@@ -170,9 +170,8 @@ def write_synthetic(out: Path, links: int, seed: int = 1) -> Path:
     partners = _partner_places(max(10, links // 3), rng, countries)
     link_rows = _links(homes, partners, links, rng)
     used = {r["partner_place_id"] for r in link_rows}
-    _write_csv(
-        out / "places.csv", homes + [p for p in partners if p["place_id"] in used], PLACES_COLUMNS
-    )
+    partners = [p for p in partners if p["place_id"] in used]
+    _write_csv(out / "places.csv", homes + partners, PLACES_COLUMNS)
     _write_csv(out / "links.csv", link_rows, LINKS_COLUMNS)
     _write_csv(out / "alliance" / "members.csv", _members(homes, partners, rng), MEMBERS_COLUMNS)
     _write_meta(out)

@@ -104,3 +104,17 @@ ROOT = Path(__file__).resolve().parent.parent
 def app_path(name: str) -> str:
     """Absolute path of a page script for AppTest (``dashboard.py`` or ``pages/...``)."""
     return str(ROOT / name)
+
+
+def open_app_page(folder: Path, monkeypatch: pytest.MonkeyPatch, page: str, **params: str):
+    """AppTest of ``page`` on ``folder``: open the entry page with URL ``params``, switch."""
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("SISTERCITIES_DATA_DIR", str(folder))
+    at = AppTest.from_file(app_path("dashboard.py"), default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at

@@ -1,0 +1,204 @@
+"""The world map and the Guangxi close-up as figures: traces, segments, hover and click data."""
+
+from pathlib import Path
+
+import plotly.graph_objects as go
+import pytest
+
+from geo.map_layers import country_label_points, feature_label_points
+from geo.spatial import load_prefecture_geojson
+from sistercities.dataset import load_dataset
+from sistercities.map_closeup import guangxi_figure, prefecture_table
+from sistercities.map_figure import (
+    AGGREGATE_ABOVE,
+    UIREVISION,
+    MapView,
+    map_summary,
+    split_located,
+    world_map_figure,
+)
+from sistercities.paths import DEFAULT_DATA_DIR, STATIC_DIR
+from tests.fixtures_data import write_folder
+
+STAMP = ("Title", "As of 2024-11-12 · Source")
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_dataset(DEFAULT_DATA_DIR).dataset
+
+
+@pytest.fixture(scope="module")
+def points():
+    return country_label_points(STATIC_DIR / "world_110m.json")
+
+
+def build(data, points, lang="zh", **view):
+    codes = list(data.countries["iso3"])
+    return world_map_figure(data.links, lang, MapView(**view), codes, points, STAMP)
+
+
+def lines(fig):
+    return [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines"]
+
+
+def pair_lines(fig):
+    return [tr for tr in lines(fig) if tr.name != maritime(fig).name]
+
+
+def maritime(fig):
+    return next(tr for tr in fig.data if tr.name in ("中国海上边界线", "China's maritime boundary"))
+
+
+def segments(trace):
+    return sum(1 for value in trace.lon if value is None)
+
+
+def markers(fig):
+    return [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers"]
+
+
+def test_one_line_trace_with_one_segment_per_drawn_pair(shipped, points):
+    fig = build(shipped, points)
+    drawable, missing = split_located(shipped.links)
+    assert len(missing) == 4  # four partners with blank coordinates
+    assert len(pair_lines(fig)) == 1
+    assert segments(pair_lines(fig)[0]) == len(drawable) == len(shipped.links) - 4
+    assert "4 对未绘出" in map_summary(shipped.links, "zh")
+
+
+def test_the_figure_is_valid_plotly(shipped, points):
+    for view in ({}, {"selected": "cn-450100", "projection": "globe", "colour_by": "level"}):
+        go.Figure(build(shipped, points, **view).to_dict())  # validates every property
+
+
+def test_maritime_line_on_both_projections(shipped, points):
+    for projection in ("flat", "globe"):
+        fig = build(shipped, points, projection=projection)
+        line = maritime(fig)
+        assert segments(line) > 5
+        # the line reaches the South China Sea's southern end (about 4 degrees north)
+        assert min(lat for lat in line.lat if lat is not None) < 5
+
+
+def test_no_boundaries_inside_the_world_figure(shipped, points):
+    fig = build(shipped, points)
+    for trace in fig.data:
+        if trace.type == "choropleth":
+            assert trace.geojson is None
+            assert trace.locationmode == "ISO-3"
+    assert len(fig.to_json()) < 150_000
+    assert fig.layout.geo.showland and fig.layout.geo.showocean
+    assert not fig.layout.geo.showcountries  # no plotly layer beyond the served topojson
+
+
+def test_every_country_is_a_shape_and_partners_are_shaded_by_pairs(shipped, points):
+    fig = build(shipped, points)
+    base, shaded = [tr for tr in fig.data if tr.type == "choropleth"]
+    assert len(base.locations) >= 150
+    counts = shipped.links.groupby("country_iso3").size()
+    assert dict(zip(shaded.locations, shaded.z, strict=True)) == counts.to_dict()
+    assert shaded.colorbar.title.text == "每国友城（对）"
+
+
+def test_markers_carry_place_ids_and_hover(shipped, points):
+    fig = build(shipped, points, lang="en")
+    drawable, _ = split_located(shipped.links)
+    partner_ids = {c[1] for tr in markers(fig)[:-1] for c in tr.customdata}
+    assert partner_ids == set(drawable["partner_place_id"])
+    home = markers(fig)[-1]
+    assert {c[1] for c in home.customdata} == set(drawable["home_place_id"])
+    assert all(kind == "place" for tr in markers(fig) for kind, _ in tr.customdata)
+    row = drawable.loc[drawable["partner_place_id"] == "jpn-kumamoto-prefecture"].iloc[0]
+    trace = next(tr for tr in markers(fig) if "jpn-kumamoto-prefecture" in str(tr.customdata))
+    index = [c[1] for c in trace.customdata].index("jpn-kumamoto-prefecture")
+    hover = trace.hovertext[index]
+    assert row["home_name_en"] in hover and row["partner_name_en"] in hover
+    assert "Japan" in hover and "Region level" in hover and "1982-05-20" in hover
+    assert "confidence: high" in hover and "beijingreview" in hover
+
+
+def test_undated_pair_says_date_unknown(tmp_path, points):
+    folder = write_folder(tmp_path / "d")
+    data = load_dataset(folder).dataset
+    links = data.links.assign(partner_lat=data.links["partner_lat"].fillna(21.0))
+    links = links.assign(partner_lon=links["partner_lon"].fillna(105.0))
+    fig = world_map_figure(links, "en", MapView(), ["VNM"], points, STAMP)
+    hover = " ".join(h for tr in markers(fig) for h in tr.hovertext)
+    assert "established date unknown" in hover
+
+
+def test_legend_names_units_and_colour_toggle(shipped, points):
+    by_continent = {tr.name for tr in markers(build(shipped, points, lang="en"))}
+    assert any(name.startswith("Partners · Europe (") for name in by_continent)
+    by_level = {tr.name for tr in markers(build(shipped, points, lang="en", colour_by="level"))}
+    assert any(name.startswith("Partners · County level (") for name in by_level)
+    assert "one per pair" in pair_lines(build(shipped, points, lang="en"))[0].name
+
+
+def test_selection_highlights_its_pairs_and_fades_the_rest(shipped, points):
+    fig = build(shipped, points, selected="cn-450100")
+    rest, chosen = pair_lines(fig)
+    own = shipped.links.loc[shipped.links["home_place_id"] == "cn-450100"]
+    drawn_own = split_located(own)[0]
+    assert segments(chosen) == len(drawn_own)
+    assert segments(rest) + segments(chosen) == len(split_located(shipped.links)[0])
+    assert chosen.line.width > rest.line.width
+    faded = [o for tr in markers(fig)[:-1] for o in tr.marker.opacity]
+    assert min(faded) < 1 and max(faded) == 1
+
+
+def test_uirevision_constant_across_filters_and_projections_differ(shipped, points):
+    whole = build(shipped, points)
+    some = world_map_figure(shipped.links.iloc[:10], "zh", MapView(), ["JPN"], points, STAMP)
+    assert whole.layout.uirevision == some.layout.uirevision == f"{UIREVISION}.flat"
+    globe = build(shipped, points, projection="globe")
+    assert globe.layout.geo.projection.type == "orthographic"
+    assert globe.layout.geo.projection.rotation.lat == pytest.approx(22.8)
+
+
+def test_title_and_note_baked_in(shipped, points):
+    fig = build(shipped, points)
+    assert fig.layout.title.text == STAMP[0]
+    assert any(a.text == STAMP[1] for a in fig.layout.annotations)
+
+
+def test_large_data_is_drawn_by_country(shipped, points):
+    links = shipped.links
+    copies = [links.assign(link_id=links["link_id"] + f"#{i}") for i in range(30)]
+    import pandas as pd
+
+    many = pd.concat(copies, ignore_index=True)
+    assert len(split_located(many)[0]) > AGGREGATE_ABOVE
+    fig = world_map_figure(many, "en", MapView(), ["JPN"], points, STAMP)
+    countries = split_located(many)[0]["country_iso3"].nunique()
+    assert segments(pair_lines(fig)[0]) == countries
+    partner_kinds = {c[0] for tr in markers(fig)[:-1] for c in tr.customdata}
+    assert partner_kinds == {"country"}
+    assert "groups them by partner country" in map_summary(many, "en")
+
+
+def test_closeup_shades_the_14_prefectures_and_marks_counties(shipped):
+    geojson = load_prefecture_geojson()
+    fig = guangxi_figure(
+        shipped.links, shipped.places, geojson, feature_label_points(geojson), "zh", STAMP
+    )
+    shapes = fig.data[0]
+    assert shapes.type == "choropleth" and len(shapes.locations) == 14
+    table = prefecture_table(shipped.links, shipped.places, geojson, "zh")
+    nanning = table.loc[table["admin_code"] == "450100"].iloc[0]
+    assert nanning["place_id"] == "cn-450100"
+    expected = (shipped.links["home_prefecture_id"] == "cn-450100").sum()
+    assert nanning["pairs"] == expected
+    counties = fig.data[2]
+    county_links = shipped.links.loc[shipped.links["level"] == "county"]
+    assert {c[1] for c in counties.customdata} == set(county_links["home_place_id"])
+    assert fig.layout.geo.fitbounds == "locations"
+    go.Figure(fig.to_dict())
+
+
+def test_label_points_come_from_the_served_topojson(points):
+    assert len(points) >= 150
+    lon, lat = points["FRA"]
+    assert -5 < lon < 10 and 42 < lat < 51  # metropolitan France, not an overseas mean
+    assert Path(STATIC_DIR / "world_110m.json").exists()
