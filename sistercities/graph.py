@@ -175,7 +175,7 @@ def build_graph(links: pd.DataFrame, places: pd.DataFrame, view: View = "place")
     """
     mapped = node_links(links, view)
     edges = _pair_edges(mapped)
-    home_nodes = set(mapped["home_node"])
+    home_nodes = set(mapped["home_node"].unique())
     ancestors = _home_ancestors(home_nodes, places)
     home_nodes |= set(ancestors.values())
     attrs = _place_attrs(places, home_nodes, "home")
@@ -190,9 +190,7 @@ def build_graph(links: pd.DataFrame, places: pd.DataFrame, view: View = "place")
         values["level"] = levels.get(node, "")
     graph = nx.Graph(view=view, links=len(links), countries=_country_table(links))
     graph.add_nodes_from(sorted({**attrs, **partner}.items()))
-    graph.add_edges_from(
-        (row.home_node, row.partner_node, _edge_attrs(row)) for row in edges.itertuples()
-    )
+    graph.add_edges_from(_edge_rows(edges))
     graph.add_edges_from(
         (child, parent, {"kind": PART_OF, "weight": 0})
         for child, parent in sorted(ancestors.items())
@@ -211,14 +209,18 @@ def _country_table(links: pd.DataFrame) -> dict[str, dict[str, str]]:
     }
 
 
-def _edge_attrs(row: object) -> dict:
-    """Attributes of a pair edge from a row of :func:`_pair_edges`."""
-    return {
-        "kind": PAIR,
-        "weight": int(row.weight),
-        "first_start": row.first_start,
-        "first_label": row.first_label,
-    }
+def _edge_rows(edges: pd.DataFrame) -> list[tuple[str, str, dict]]:
+    """Pair edges from :func:`_pair_edges` as (home, partner, attributes) tuples."""
+    columns = ("home_node", "partner_node", "weight", "first_start", "first_label")
+    rows = zip(*(edges[column].tolist() for column in columns), strict=True)
+    return [
+        (
+            home,
+            partner,
+            {"kind": PAIR, "weight": int(w), "first_start": first, "first_label": label},
+        )
+        for home, partner, w, first, label in rows
+    ]
 
 
 def pair_graph(graph: nx.Graph) -> nx.Graph:

@@ -46,6 +46,8 @@ LEVEL_COLOURS = {
 }
 EDGE_COLOUR, PART_OF_COLOUR, HIGHLIGHT_COLOUR = "#7f8c8d", "#c8ccd0", "#1b2631"
 FADED = 0.15
+TEMPLATE = {"layout": {"paper_bgcolor": "white", "plot_bgcolor": "white"}}
+"""A small explicit template (cheaper than copying 'plotly_white'; no Streamlit theme)."""
 MIN_SIZE, MAX_SIZE = 7.0, 34.0
 LABELLED_PARTNERS = 12
 
@@ -307,7 +309,7 @@ def _style(figure: go.Figure, lang: Lang, approximate: bool) -> go.Figure:
     """Axes off, equal scale, legend below, a stable uirevision, room for a projector."""
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
     figure.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         height=680,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},
         xaxis=hidden,
