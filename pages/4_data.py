@@ -3,7 +3,7 @@
 import streamlit as st
 
 from sistercities.i18n import t
-from ui import data_view, sidebar
+from ui import data_view, import_view, sidebar
 
 ctx = sidebar.page_setup("page.data", with_filters=False)
 st.title(t("page.data", ctx.lang))
@@ -23,4 +23,5 @@ with tabs[3]:
 with tabs[4]:
     data_view.completeness_part(ctx)
 data_view.editor(ctx)
+import_view.section(ctx)
 sidebar.credits(ctx)

@@ -56,6 +56,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "codes or coordinates needed). Columns are guessed and each row's Guangxi side, country "
         "and partner are matched; doubtful rows come first for you to choose or give coordinates.",
     ),
+    "imp.open": ("导入官方名录", "Import an official list"),
     "imp.list_name": ("名录名称（记入来源）", "Name of the list (recorded as the source)"),
     "imp.upload": ("官方名录文件", "Official list file"),
     "imp.mapping": ("列对应（可修改）", "Columns (you can correct them)"),
