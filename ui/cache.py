@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from sistercities import store
-from sistercities.alliance import carried_ties
-from sistercities.dataset import LoadResult, dataset_version
+from sistercities.alliance import carried_ties, field_link_ids
+from sistercities.dataset import Dataset, LoadResult, dataset_version
+from sistercities.filters import FilterOptions, LinkFilter, apply_filter
+from sistercities.i18n import pick
 from sistercities.paths import data_dir
+from sistercities.places import place_labels, search_options
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -43,3 +52,140 @@ def ties() -> pd.DataFrame:
     """College ties of the configured dataset (read-only)."""
     folder = data_dir()
     return _ties(str(folder), dataset_version(folder))
+
+
+# ---------------------------------------------------------------------------------------------
+# Per-version lookups of the sidebar and the filtered links (issue 8: fast at 25,000 links).
+# Every entry is keyed on simple values (folder, version, language, frozen filter); the dataset
+# and the ties are passed unhashed (``_data``, ``_ties``): folder and version determine them.
+
+
+@dataclass(frozen=True, eq=False)
+class Lookups:
+    """What the sidebar shows of one dataset version in one language (read-only)."""
+
+    names: dict[str, str]
+    country_labels: dict[str, str]
+    search: dict[str, str]
+    cities: list[str]
+    continents: frozenset[str]
+    years: tuple[int, int] | None
+    options: FilterOptions
+    place_ids: frozenset[str]
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _lookups(folder: str, version: str, lang: str, _data: Dataset) -> Lookups:
+    del folder, version  # part of the cache key only
+    data = _data
+    names = place_labels(data, lang)  # type: ignore[arg-type]
+    countries = {
+        row.iso3: f"{pick(row.name_zh, row.name_en, lang)} ({row.iso3})"  # type: ignore[arg-type]
+        for row in data.countries.itertuples()
+    }
+    places = data.places
+    used = set(data.links["home_place_id"]) | set(data.links["home_prefecture_id"])
+    # Guangxi prefectures and counties that hold pairs, prefectures first.
+    home = places.loc[(places["country_iso3"] == "CHN") & places["place_id"].isin(used)]
+    rank = home["admin_type"].map({"province": 0, "prefecture": 1}).fillna(2)
+    cities = list(home.assign(rank=rank).sort_values(["rank", "place_id"])["place_id"])
+    years = data.links["start_year"].dropna()
+    home_ids = places.loc[places["country_iso3"] == "CHN", "place_id"]
+    return Lookups(
+        names=names,
+        country_labels=countries,
+        search=search_options(data),
+        cities=cities,
+        continents=frozenset(data.links["continent"]),
+        years=None if years.empty else (int(years.min()), int(years.max())),
+        options=FilterOptions(
+            countries=frozenset(data.links["country_iso3"]),
+            cities=frozenset(home_ids),
+            fields=frozenset(data.alliance.fields["field_id"]),
+        ),
+        place_ids=frozenset(places["place_id"]),
+    )
+
+
+def lookups(data: Dataset, lang: str) -> Lookups:
+    """Names, labels, search index, city list and year range of a dataset version (cached)."""
+    return _lookups(str(data.folder), data.version, lang, data)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _filtered(folder: str, version: str, spec: LinkFilter, _data: Dataset) -> pd.DataFrame:
+    del version  # part of the cache key only
+    ties_now = _ties(folder, _data.version)
+    return apply_filter(_data.links, spec, field_link_ids(ties_now))
+
+
+def filtered(data: Dataset, spec: LinkFilter) -> pd.DataFrame:
+    """The links ``spec`` keeps (cached per version and filter; shared, read-only).
+
+    The same object comes back for the same filter, so caches keyed on it by identity hold.
+    """
+    return _filtered(str(data.folder), data.version, spec, data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures: stamped once, and handed to st.plotly_chart without a deep copy on every rerun.
+
+
+class FrozenFigure(go.Figure):
+    """A figure whose ``to_dict()`` is computed once and then returned as is.
+
+    ``st.plotly_chart`` calls ``to_dict()`` (a deep copy of every array) and serialises the
+    result on every rerun; for a cached figure the copy is wasted work. The dict is shared:
+    never mutate it (build a new figure instead).
+    """
+
+    def __init__(self, figure: go.Figure) -> None:
+        super().__init__()
+        self._frozen = figure.to_dict()
+
+    def to_dict(self) -> dict:
+        """The dict form, computed once."""
+        return self._frozen
+
+    def to_plotly_json(self) -> dict:
+        """The dict form, computed once."""
+        return self._frozen
+
+
+# id(figure) -> (weak reference to it, frozen figures by key). Figures are unhashable (plotly
+# defines ==), so entries are keyed by identity and dropped when the figure is collected.
+_FROZEN: dict[int, tuple[weakref.ref, dict[tuple, FrozenFigure]]] = {}
+_FROZEN_LOCK = threading.RLock()  # re-entrant: a collection inside may call _forget
+
+
+def _forget(ident: int) -> Callable[[weakref.ref], None]:
+    def drop(_: weakref.ref) -> None:
+        with _FROZEN_LOCK:
+            _FROZEN.pop(ident, None)
+
+    return drop
+
+
+def frozen(
+    figure: go.Figure, key: tuple = (), build: Callable[[go.Figure], go.Figure] | None = None
+) -> FrozenFigure:
+    """A :class:`FrozenFigure` of ``build(figure)`` (or ``figure``), made once per figure.
+
+    ``key`` holds simple values naming what ``build`` adds (e.g. a title and a note).
+    Only worth it for figures that are themselves cached (the same object on every rerun);
+    entries go when the figure goes.
+    """
+    ident = id(figure)
+    with _FROZEN_LOCK:
+        entry = _FROZEN.get(ident)
+        found = entry[1].get(key) if entry and entry[0]() is figure else None
+    if found is not None:
+        return found
+    made = FrozenFigure(build(figure) if build else figure)
+    with _FROZEN_LOCK:
+        entry = _FROZEN.get(ident)
+        if entry is None or entry[0]() is not figure:
+            entry = (weakref.ref(figure, _forget(ident)), {})
+            _FROZEN[ident] = entry
+        entry[1][key] = made
+    return made

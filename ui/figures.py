@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -10,7 +12,7 @@ from sistercities.exports import chart_config, csv_bytes, stamp_figure, xlsx_byt
 from sistercities.exports import figure_note as note_for
 from sistercities.i18n import t
 from sistercities.schema import Lang
-from ui import state
+from ui import cache, state
 from ui.sidebar import PageContext, caption
 
 
@@ -26,7 +28,9 @@ def show_figure(ctx: PageContext, fig: go.Figure, title_key: str, name: str) -> 
     (PNG) or as SVG, as the sidebar setting says; the image holds the title and the note.
     The chart key includes the format because Plotly's config is fixed when a chart mounts.
     """
-    stamped = stamp_figure(fig, t(title_key, ctx.lang), figure_note(ctx), ctx.view.present)
+    title, note, large = t(title_key, ctx.lang), figure_note(ctx), ctx.view.present
+    # A cached figure is stamped and turned into a dict once, not on every rerun.
+    stamped = cache.frozen(fig, (title, note, large), lambda f: stamp_figure(f, title, note, large))
     image = state.image_format()
     config = chart_config(f"{name}-{ctx.data.meta['as_of']}", image)
     st.plotly_chart(stamped, theme=None, config=config, key=f"chart.{name}.{image}")
@@ -35,9 +39,11 @@ def show_figure(ctx: PageContext, fig: go.Figure, title_key: str, name: str) -> 
 def table_downloads(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> None:
     """CSV (UTF-8 with BOM) and XLSX download buttons for a table, formulas neutralised."""
     left, right = st.columns(2)
+    # The files are built when a button is clicked, not on every rerun (25,000 rows of XLSX
+    # take seconds).
     left.download_button(
         t("dl.csv", lang),
-        data=csv_bytes(frame),
+        data=partial(csv_bytes, frame),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}.csv",
@@ -46,7 +52,7 @@ def table_downloads(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> Non
     )
     right.download_button(
         t("dl.xlsx", lang),
-        data=xlsx_bytes(frame, name),
+        data=partial(xlsx_bytes, frame, name),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}.xlsx",

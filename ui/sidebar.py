@@ -8,13 +8,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
-from sistercities.alliance import field_link_ids
 from sistercities.dataset import Dataset
 from sistercities.exports import IMAGE_FORMATS
-from sistercities.filters import FilterOptions, LinkFilter, apply_filter, describe
+from sistercities.filters import FilterOptions, LinkFilter, describe
 from sistercities.i18n import pick, t
 from sistercities.paths import ROOT
-from sistercities.places import place_labels, search_options
 from sistercities.problems import problems_frame
 from sistercities.schema import CONTINENTS, LEVELS, Lang
 from ui import briefing, cache, state
@@ -63,11 +61,12 @@ def page_setup(title_key: str, with_filters: bool = True) -> PageContext:
     )
     data = _load_or_stop()
     options = filter_options(data)
-    rejected = state.init_from_url(options, set(data.places["place_id"]))
+    rejected = state.init_from_url(options, cache.lookups(data, "zh").place_ids)
     lang = state.lang()
     present = state.view_state().present
     inject_style(present)
-    names = place_labels(data, lang)
+    look = cache.lookups(data, lang)
+    names = look.names
     if present:
         briefing.present_nav(lang)
     else:
@@ -76,11 +75,11 @@ def page_setup(title_key: str, with_filters: bool = True) -> PageContext:
         st.toast(state.rejected_notice(rejected, lang))
     ties = cache.ties()
     if with_filters and not present:
-        _filters(data, options, lang, names)
+        _filters(look, lang)
     if not present:
         _settings(lang)
     spec = state.current_filter()
-    links = apply_filter(data.links, spec, field_link_ids(ties))
+    links = cache.filtered(data, spec)
     state.write_url()
     return PageContext(data, lang, spec, state.view_state(), links, ties, names)
 
@@ -116,13 +115,8 @@ def _load_or_stop() -> Dataset:
 
 
 def filter_options(data: Dataset) -> FilterOptions:
-    """Values the shared filter may take for this dataset."""
-    home = data.places.loc[data.places["country_iso3"] == "CHN", "place_id"]
-    return FilterOptions(
-        countries=frozenset(data.links["country_iso3"]),
-        cities=frozenset(home),
-        fields=frozenset(data.alliance.fields["field_id"]),
-    )
+    """Values the shared filter may take for this dataset (cached per version)."""
+    return cache.lookups(data, "zh").options
 
 
 def _navigation(lang: Lang) -> None:
@@ -144,27 +138,31 @@ def _navigation(lang: Lang) -> None:
             st.rerun()
 
 
-def _filters(data: Dataset, options: FilterOptions, lang: Lang, names: dict[str, str]) -> None:
-    """The shared filter widgets; each change updates the canonical filter."""
+def _filters(look: cache.Lookups, lang: Lang) -> None:
+    """The shared filter widgets; each change updates the canonical filter.
+
+    Every option list and label comes from the per-version lookups (:func:`cache.lookups`), so
+    a rerun does not rebuild them (a 25,000-link dataset has hundreds of countries).
+    """
     spec = state.current_filter()
-    links = data.links
+    options, names = look.options, look.names
     with st.sidebar:
         st.markdown(f"#### {t('filter.header', lang)}")
-        _search_box(data, lang)
+        _search_box(look, lang)
         countries = _multiselect(
             "countries",
             "filter.countries",
             sorted(options.countries),
             spec.countries,
-            lambda c: _country_label(data, c, lang),
+            lambda c: look.country_labels.get(c, c),
             lang,
         )
-        continents, asean = _quick_picks(links, spec, lang)
-        years = _year_slider(links, spec, lang)
+        continents, asean = _quick_picks(look.continents, spec, lang)
+        years = _year_slider(look.years, spec, lang)
         cities = _multiselect(
             "cities",
             "filter.cities",
-            _city_options(data),
+            look.cities,
             spec.cities,
             lambda c: names.get(c, c),
             lang,
@@ -195,9 +193,11 @@ def _filters(data: Dataset, options: FilterOptions, lang: Lang, names: dict[str,
         state.set_filter(new)
 
 
-def _quick_picks(links: pd.DataFrame, spec: LinkFilter, lang: Lang) -> tuple[tuple[str, ...], bool]:
+def _quick_picks(
+    present: frozenset[str], spec: LinkFilter, lang: Lang
+) -> tuple[tuple[str, ...], bool]:
     """Quick picks beside the country list: ASEAN and each continent holding a partner."""
-    options = [ASEAN_PICK, *[c for c in CONTINENTS if c in set(links["continent"])]]
+    options = [ASEAN_PICK, *[c for c in CONTINENTS if c in present]]
     chosen = [ASEAN_PICK] if spec.asean else []
     _init_widget("w.f.quick", chosen + [c for c in spec.continents if c in options])
     picked = st.pills(
@@ -233,12 +233,13 @@ def _multiselect(
     return tuple(chosen)
 
 
-def _year_slider(links: pd.DataFrame, spec: LinkFilter, lang: Lang) -> tuple[int | None, ...]:
-    """Year range slider; the full range means "no restriction"."""
-    years = links["start_year"].dropna()
-    if years.empty:
+def _year_slider(
+    years: tuple[int, int] | None, spec: LinkFilter, lang: Lang
+) -> tuple[int | None, ...]:
+    """Year range slider over the dataset's years; the full range means "no restriction"."""
+    if years is None:
         return (None, None)
-    low, high = int(years.min()), int(years.max())
+    low, high = years
     if low == high:
         return (None, None)
     value = (max(low, spec.year_from or low), min(high, spec.year_to or high))
@@ -253,27 +254,9 @@ def _init_widget(key: str, value: object) -> None:
         st.session_state[key] = value
 
 
-def _city_options(data: Dataset) -> list[str]:
-    """Guangxi prefectures and counties that hold pairs, prefectures first."""
-    places = data.places
-    used = set(data.links["home_place_id"]) | set(data.links["home_prefecture_id"])
-    home = places.loc[(places["country_iso3"] == "CHN") & places["place_id"].isin(used)]
-    order = {"province": 0, "prefecture": 1}
-    home = home.assign(rank=home["admin_type"].map(order).fillna(2))
-    return list(home.sort_values(["rank", "place_id"])["place_id"])
-
-
-def _country_label(data: Dataset, iso3: str, lang: Lang) -> str:
-    """A country's name in the language, with its code."""
-    row = data.countries.loc[data.countries["iso3"] == iso3]
-    if row.empty:
-        return iso3
-    return f"{pick(row.iloc[0]['name_zh'], row.iloc[0]['name_en'], lang)} ({iso3})"
-
-
-def _search_box(data: Dataset, lang: Lang) -> None:
+def _search_box(look: cache.Lookups, lang: Lang) -> None:
     """Find any place by Chinese name, English name or pinyin, and select it."""
-    labels = search_options(data)
+    labels = look.search
     current = state.view_state().sel
     st.session_state["w.search"] = current if current in labels else None
     chosen = st.selectbox(
