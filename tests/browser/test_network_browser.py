@@ -34,6 +34,13 @@ def shipped_pair_edges(view: str) -> int:
     return sum(1 for *_, d in graph.edges(data=True) if d["kind"] == PAIR)
 
 
+def clean_and_shot(offline_page, name: str) -> None:
+    """Nothing left the machine, no page error; keep a screenshot to look at."""
+    assert offline_page.external == []
+    assert offline_page.page_errors == []
+    screenshot(offline_page.page, name)
+
+
 def test_network_offline_in_chinese(server, offline_page):
     page = offline_page.page
     open_network(page, server.url + "/network")
@@ -44,9 +51,7 @@ def test_network_offline_in_chinese(server, offline_page):
     # Part-of ties and sister-city pairs: two line traces, one segment per pair.
     segments = line_segments_per_trace(page)
     assert len(segments) == 2 and segments[1] == shipped_pair_edges("place")
-    assert offline_page.external == []
-    assert offline_page.page_errors == []
-    screenshot(page, "network-zh")
+    clean_and_shot(offline_page, "network-zh")
 
 
 def test_network_country_view_in_english(server, offline_page):
@@ -57,9 +62,7 @@ def test_network_country_view_in_english(server, offline_page):
     assert "Countries with the most pairs" in text and "Communities" in text
     assert drawn_points(page) > 20
     assert line_segments_per_trace(page)[1] == shipped_pair_edges("country")
-    assert offline_page.external == []
-    assert offline_page.page_errors == []
-    screenshot(page, "network-country-en")
+    clean_and_shot(offline_page, "network-country-en")
 
 
 def test_click_selects_a_node_and_highlights_it(server, offline_page):
@@ -75,6 +78,4 @@ def test_click_selects_a_node_and_highlights_it(server, offline_page):
     assert "已选中" in page.inner_text("body")
     # The selection's pairs are drawn as a third line trace.
     assert len(line_segments_per_trace(page)) == 3
-    assert offline_page.external == []
-    assert offline_page.page_errors == []
-    screenshot(page, "network-selected")
+    clean_and_shot(offline_page, "network-selected")
