@@ -53,8 +53,9 @@ EN_PLACE_SUFFIXES = (
     "-shi",
     "-ken",
 )
-_ZH_AUTONOMOUS = re.compile(r"(各族|[\u4e00-\u9fff]{1,3}族)+自治县$")
+_ZH_AUTONOMOUS = re.compile(r"(各族|苗族|侗族|瑶族|仫佬族|毛南族|壮族)自治县$")
 REGION_ALIASES = ("广西", "广西壮族自治区", "自治区", "广西区", "区本级", "全区", "guangxi")
+_TYPE_WORD_COUNTRIES = {"JPN", "THA", "LAO", "KHM", "PHL", "POL", "ZMB", "VNM"}
 _ADMIN1_TYPE_SUFFIX = {"Prefecture", "Province", "Voivodship", "Voivodeship"}
 
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -187,9 +188,17 @@ def admin1_index(path: Path = ADMIN1_CSV) -> NameIndex:
 
 
 def admin1_place_name(row: dict[str, str]) -> str:
-    """English place name of a division: ``Kumamoto Prefecture``, ``Chungcheongbuk-do``."""
+    """English place name of a division, as the data writes them.
+
+    ``Kumamoto Prefecture``, ``Chanthaburi Province``, ``Podkarpackie Voivodeship``, but
+    ``Chungcheongbuk-do``, ``West Java``, ``KwaZulu-Natal``, ``Queensland``.
+    """
     words = row["type_en"].replace("Voivodship", "Voivodeship")
-    if row["type_en"] in _ADMIN1_TYPE_SUFFIX and not row["name_en"].endswith(words):
+    if (
+        row["iso3"] in _TYPE_WORD_COUNTRIES
+        and row["type_en"] in _ADMIN1_TYPE_SUFFIX
+        and not row["name_en"].endswith(words)
+    ):
         return f"{row['name_en']} {words}"
     return row["name_en"]
 
