@@ -94,6 +94,8 @@ def _settings(lang: Lang) -> None:
             options=list(IMAGE_FORMATS),
             format_func=str.upper,
             key="w.img",
+            on_change=_changed,
+            args=("w.img",),
             help=t("dl.image_help", lang),
         )
         if choice and choice != state.image_format():
@@ -184,7 +186,9 @@ def _filters(look: cache.Lookups, lang: Lang) -> None:
             lang,
         )
         _init_widget("w.f.undated", spec.include_undated)
-        undated = st.checkbox(t("filter.undated", lang), key="w.f.undated")
+        undated = st.checkbox(
+            t("filter.undated", lang), key="w.f.undated", on_change=_changed, args=("w.f.undated",)
+        )
         new = LinkFilter(countries, continents, asean, *years, cities, levels, fields, undated)
         if st.button(t("filter.reset", lang), key="w.reset", width="stretch"):
             state.set_filter(LinkFilter(), reset_widgets=True)
@@ -208,6 +212,8 @@ def _quick_picks(
             t("filter.asean", lang) if c == ASEAN_PICK else t(f"continent.{c}", lang)
         ),
         key="w.f.quick",
+        on_change=_changed,
+        args=("w.f.quick",),
     )
     return tuple(c for c in picked if c != ASEAN_PICK), ASEAN_PICK in picked
 
@@ -228,6 +234,8 @@ def _multiselect(
         options,
         format_func=label,
         key=key,
+        on_change=_changed,
+        args=(key,),
         placeholder=t("filter.choose", lang),
     )
     return tuple(chosen)
@@ -244,14 +252,32 @@ def _year_slider(
         return (None, None)
     value = (max(low, spec.year_from or low), min(high, spec.year_to or high))
     _init_widget("w.f.years", value)
-    chosen = st.slider(t("filter.years", lang), low, high, key="w.f.years")
+    chosen = st.slider(
+        t("filter.years", lang), low, high, key="w.f.years", on_change=_changed, args=("w.f.years",)
+    )
     return (None if chosen[0] == low else chosen[0], None if chosen[1] == high else chosen[1])
 
 
+_CHANGED = "state.widgets_changed"
+
+
 def _init_widget(key: str, value: object) -> None:
-    """Give a widget its canonical value when it has none (first render on this page)."""
-    if key not in st.session_state:
+    """Seed a widget with its canonical value, unless the user has just changed it.
+
+    Widget state is page-local in Streamlit (a widget on another page is a different widget, and
+    a leftover value may not carry over), so every run re-seeds each widget from the canonical
+    state; a widget's ``on_change`` (:func:`_changed`) marks the one value that must win instead.
+    """
+    changed: set[str] = st.session_state.setdefault(_CHANGED, set())
+    if key in changed:
+        changed.discard(key)
+    else:
         st.session_state[key] = value
+
+
+def _changed(key: str) -> None:
+    """``on_change`` callback: the user set this widget; keep their value on this run."""
+    st.session_state.setdefault(_CHANGED, set()).add(key)
 
 
 def _search_box(look: cache.Lookups, lang: Lang) -> None:
