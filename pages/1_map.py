@@ -17,7 +17,7 @@ with controls[0]:
 with controls[1]:
     colour_by = map_view.colour_choice(ctx)
 
-left, right = st.columns([3, 1.2])
+left, right = st.columns([3.4, 1])
 with left:
     world = map_view.world_figure(ctx, projection, colour_by)
     event = map_view.show_geo(world, "map.world", f"guangxi-map-{projection}", on_select=True)

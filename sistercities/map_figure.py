@@ -190,6 +190,13 @@ def _marker_groups(
     return frame
 
 
+def _marker_size(count: pd.Series, aggregated: bool, largest: int) -> pd.Series:
+    """Marker diameters in pixels: by pairs per place, or scaled to the largest country."""
+    if aggregated:
+        return 5 + 20 * (count / max(largest, 1)) ** 0.5
+    return 6 + count**0.5 * 1.5
+
+
 def partner_traces(
     links: pd.DataFrame,
     lang: Lang,
@@ -200,13 +207,14 @@ def partner_traces(
     """Partner markers, one trace per colour category (so the legend names each)."""
     points = country_points(links, label_points) if aggregated else pd.DataFrame()
     related = _related_places(links, view.selected)
+    largest = int(links.groupby("country_iso3").size().max()) if aggregated else 1
     traces = []
     for value in _category_order(view.colour_by):
         part = links.loc[links[view.colour_by].fillna("") == value]
         if part.empty:
             continue
         groups = _marker_groups(part, lang, aggregated, points)
-        size = 6 + groups["count"] ** 0.5 * (3 if aggregated else 1.5)
+        size = _marker_size(groups["count"], aggregated, largest)
         opacity = [1.0 if not related or key in related else 0.3 for key in groups.index]
         name = _category_name(view.colour_by, value, lang)
         traces.append(
@@ -351,7 +359,16 @@ def country_traces(links: pd.DataFrame, country_codes: list[str], lang: Lang) ->
         colorscale=[[0, "#d6e4f2"], [1, "#1f5fa8"]],
         zmin=0,
         marker={"line": {"color": "#ffffff", "width": 0.4}},
-        colorbar={"title": {"text": t("map.legend.country_pairs", lang)}, "len": 0.45, "x": 1.0},
+        colorbar={
+            "title": {"text": t("map.legend.country_pairs", lang), "side": "top"},
+            "orientation": "h",
+            "len": 0.3,
+            "thickness": 10,
+            "x": 0.02,
+            "xanchor": "left",
+            "y": 0.02,
+            "yanchor": "bottom",
+        },
         text=[html.escape(str(n)) for n in names],
         hovertemplate=t("map.hover.country_shade", lang, country="%{text}", pairs="%{z}")
         + "<extra></extra>",
@@ -423,16 +440,18 @@ def world_map_figure(
     ]
     layout = dict(
         font=FONT,
-        height=640,
-        margin={"l": 0, "r": 0, "t": 56, "b": 60},
+        height=600,
+        margin={"l": 0, "r": 0, "t": 130, "b": 60},
         geo=world_geo(view.projection, view.centre),
         uirevision=f"{UIREVISION}.{view.projection}",
         legend={
+            "orientation": "h",
             "x": 0.0,
-            "y": 0.98,
-            "bgcolor": "rgba(255,255,255,0.85)",
-            "title": {"text": t("map.legend.title", lang)},
+            "y": 1.0,
+            "yanchor": "bottom",
+            "title": {"text": t(f"map.legend.by_{view.colour_by}", lang)},
         },
+        title={"y": 0.985, "yanchor": "top"},
         hoverlabel={"align": "left"},
         dragmode="pan",
     )

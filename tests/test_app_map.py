@@ -82,8 +82,8 @@ def test_colour_by_level_names_levels_in_the_legend(tiny, monkeypatch):
     at = open_page(tiny, monkeypatch, lang="en")
     at.segmented_control(key="w.map.colour").set_value("level").run()
     names = [tr.get("name", "") for tr in world(at)["data"]]
-    assert any(name.startswith("Partners · Prefecture level") for name in names)
-    assert any(name.startswith("Partners · County level") for name in names)
+    assert any(name.startswith("Prefecture level (") for name in names)
+    assert any(name.startswith("County level (") for name in names)
 
 
 def test_selection_highlights_and_lists_partners(tiny, monkeypatch):

@@ -130,9 +130,9 @@ def test_undated_pair_says_date_unknown(tmp_path, points):
 
 def test_legend_names_units_and_colour_toggle(shipped, points):
     by_continent = {tr.name for tr in markers(build(shipped, points, lang="en"))}
-    assert any(name.startswith("Partners · Europe (") for name in by_continent)
+    assert any(name.startswith("Europe (") for name in by_continent)
     by_level = {tr.name for tr in markers(build(shipped, points, lang="en", colour_by="level"))}
-    assert any(name.startswith("Partners · County level (") for name in by_level)
+    assert any(name.startswith("County level (") for name in by_level)
     assert "one per pair" in pair_lines(build(shipped, points, lang="en"))[0].name
 
 

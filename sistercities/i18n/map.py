@@ -36,7 +36,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "<b>{name}</b><br>{pairs} pairs (incl. its counties)<br>Click to filter to this city",
     ),
     # Legend: every entry names its unit
-    "map.legend.title": ("图例", "Legend"),
     "map.legend.lines": (
         "友城连线（共 {count} 条，每条 1 对）",
         "Pair lines ({count}, one per pair)",
@@ -49,10 +48,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "所选地点的友城（{count} 对）",
         "Pairs of the selected place ({count})",
     ),
-    "map.legend.partners": (
-        "伙伴方 · {category}（{pairs} 对）",
-        "Partners · {category} ({pairs} pairs)",
-    ),
+    "map.legend.partners": ("{category}（{pairs} 对）", "{category} ({pairs} pairs)"),
+    "map.legend.by_continent": ("伙伴城市按大洲：", "Partners by continent:"),
+    "map.legend.by_level": ("伙伴城市按级别：", "Partners by level:"),
     "map.legend.home": ("广西一方（{places} 个地方）", "Guangxi side ({places} places)"),
     "map.legend.country_pairs": ("每国友城（对）", "Pairs per country"),
     "map.legend.maritime": ("中国海上边界线", "China's maritime boundary"),
