@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from sistercities import alliance, alliance_figures
+from sistercities import alliance
 from sistercities.i18n import t
 from ui import alliance as view
 from ui import sidebar
@@ -10,30 +10,24 @@ from ui.figures import show_figure
 
 ctx = sidebar.page_setup("page.alliance")
 lang, data = ctx.lang, ctx.data
-members, mode = view.active_roster(data)
-av = alliance.build_view(data, members, ctx.spec, roster_countries=mode != view.DEMO_MODE)
+prep = view.prepared(ctx)  # cached per data version, filter, language and roster
+members, mode, av = prep.members, prep.mode, prep.av
 view.founding(ctx)
 view.banner(ctx, members, mode)
 st.info(t("alliance.definition", lang))
 
 st.header(t("alliance.ties_header", lang))
 st.caption(t("alliance.filter_caption", lang, description=sidebar.caption(ctx)))
-summary = alliance.tie_summary(av.shown)
+summary = prep.summary
 st.markdown(t("alliance.ties_summary", lang, **summary) if summary["ties"] else "")
 if not summary["ties"]:
     st.info(t("alliance.no_ties", lang))
-field_ids = list(data.alliance.fields["field_id"])
 map_tab, graph_tab = st.tabs([t("alliance.tab.map", lang), t("alliance.tab.network", lang)])
 with map_tab:
-    world = list(data.countries["iso3"])
-    fig = alliance_figures.ties_map(
-        members, av.shown, data.places, world, av.countries, field_ids, ctx.names, lang
-    )
-    show_figure(ctx, fig, view.figure_title("map", mode), "alliance-map")
+    show_figure(ctx, prep.ties_map, view.figure_title("map", mode), "alliance-map")
     st.caption(t("alliance.map_note", lang))
 with graph_tab:
-    fig = alliance_figures.ties_network(members, av.shown, data.places, field_ids, ctx.names, lang)
-    show_figure(ctx, fig, view.figure_title("network", mode), "alliance-network")
+    show_figure(ctx, prep.ties_network, view.figure_title("network", mode), "alliance-network")
     st.caption(t("alliance.network_note", lang))
 
 st.header(t("alliance.coverage_header", lang))
@@ -44,12 +38,12 @@ st.metric(
 by_country, by_field = st.columns(2)
 with by_country:
     st.subheader(t("alliance.by_country", lang))
-    st.dataframe(view.country_table(ctx, av), hide_index=True, key="alliance.by_country")
+    st.dataframe(prep.country_table, hide_index=True, key="alliance.by_country")
 with by_field:
     st.subheader(t("alliance.by_field", lang))
     if not alliance.has_fields(members):
         st.info(t("alliance.fields_unassigned", lang))
-    st.dataframe(view.field_table(ctx, av), hide_index=True, key="alliance.by_field")
+    st.dataframe(prep.field_table, hide_index=True, key="alliance.by_field")
 view.uncovered(ctx, av)
 
 st.header(t("alliance.members_header", lang))

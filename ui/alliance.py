@@ -7,21 +7,27 @@ in this session, or the fictional demo roster (a toggle, off by default).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
+from sistercities import alliance_figures
 from sistercities.alliance import (
     AllianceView,
+    build_view,
     countries_without_ties,
     coverage_by_country,
     coverage_by_field,
     named_counts,
     pairs_in_alliance_countries,
+    tie_summary,
 )
 from sistercities.dataset import Dataset
 from sistercities.demo_roster import demo_roster
+from sistercities.filters import LinkFilter
 from sistercities.i18n import format_percent, pick, t
 from sistercities.problems import errors, problems_frame
 from sistercities.roster import (
@@ -312,3 +318,59 @@ def context_pairs(ctx: PageContext, av: AllianceView) -> None:
         }
     )
     st.dataframe(table, hide_index=True, key="alliance.context")
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """What the page computes from the roster and the filter (cached; read-only)."""
+
+    members: pd.DataFrame
+    mode: str
+    av: AllianceView
+    summary: dict
+    ties_map: go.Figure
+    ties_network: go.Figure
+    country_table: pd.DataFrame
+    field_table: pd.DataFrame
+
+
+def prepared(ctx: PageContext) -> Prepared:
+    """The page's view, figures and tables of the session's roster.
+
+    Cached per data version, filter, language and roster for the shipped and the demo roster;
+    built afresh for an uploaded roster (it lives in one session only).
+    """
+    if st.session_state.get(ROSTER) is not None and not st.session_state.get(DEMO):
+        return _prepare(ctx)
+    mode = DEMO_MODE if st.session_state.get(DEMO) else SHIPPED
+    return _prepared(str(ctx.data.folder), ctx.data.version, ctx.spec, ctx.lang, mode, ctx)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _prepared(
+    folder: str, version: str, spec: LinkFilter, lang: str, mode: str, _ctx: PageContext
+) -> Prepared:
+    del folder, version, spec, lang, mode  # the cache key only
+    return _prepare(_ctx)
+
+
+def _prepare(ctx: PageContext) -> Prepared:
+    data = ctx.data
+    members, mode = active_roster(data)
+    av = build_view(data, members, ctx.spec, roster_countries=mode != DEMO_MODE)
+    field_ids = list(data.alliance.fields["field_id"])
+    world = list(data.countries["iso3"])
+    return Prepared(
+        members=members,
+        mode=mode,
+        av=av,
+        summary=tie_summary(av.shown),
+        ties_map=alliance_figures.ties_map(
+            members, av.shown, data.places, world, av.countries, field_ids, ctx.names, ctx.lang
+        ),
+        ties_network=alliance_figures.ties_network(
+            members, av.shown, data.places, field_ids, ctx.names, ctx.lang
+        ),
+        country_table=country_table(ctx, av),
+        field_table=field_table(ctx, av),
+    )

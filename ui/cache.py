@@ -139,9 +139,9 @@ class FrozenFigure(go.Figure):
     never mutate it (build a new figure instead).
     """
 
-    def __init__(self, figure: go.Figure) -> None:
+    def __init__(self, figure: go.Figure | dict) -> None:
         super().__init__()
-        self._frozen = figure.to_dict()
+        self._frozen = figure if isinstance(figure, dict) else figure.to_dict()
 
     def to_dict(self) -> dict:
         """The dict form, computed once."""
@@ -167,7 +167,7 @@ def _forget(ident: int) -> Callable[[weakref.ref], None]:
 
 
 def frozen(
-    figure: go.Figure, key: tuple = (), build: Callable[[go.Figure], go.Figure] | None = None
+    figure: go.Figure, key: tuple = (), build: Callable[[go.Figure], go.Figure | dict] | None = None
 ) -> FrozenFigure:
     """A :class:`FrozenFigure` of ``build(figure)`` (or ``figure``), made once per figure.
 

@@ -30,10 +30,22 @@ def show_figure(ctx: PageContext, fig: go.Figure, title_key: str, name: str) -> 
     """
     title, note, large = t(title_key, ctx.lang), figure_note(ctx), ctx.view.present
     # A cached figure is stamped and turned into a dict once, not on every rerun.
-    stamped = cache.frozen(fig, (title, note, large), lambda f: stamp_figure(f, title, note, large))
+    stamped = cache.frozen(fig, (title, note, large), lambda f: _stamped(f, title, note, large))
     image = state.image_format()
     config = chart_config(f"{name}-{ctx.data.meta['as_of']}", image)
     st.plotly_chart(stamped, theme=None, config=config, key=f"chart.{name}.{image}")
+
+
+def _stamped(fig: go.Figure, title: str, note: str, large: bool) -> dict:
+    """``stamp_figure`` of the layout alone, joined to the figure's dict form.
+
+    Stamping touches only the layout; copying the whole figure through ``go.Figure(fig)``
+    re-validated every trace and animation frame (seconds for an animated map at scale).
+    """
+    layout = stamp_figure(go.Figure(layout=fig.layout), title, note, large).layout
+    result = fig.to_dict()
+    result["layout"] = layout.to_plotly_json()
+    return result
 
 
 def table_downloads(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> None:
