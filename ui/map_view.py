@@ -28,7 +28,7 @@ from sistercities.map_figure import (
 )
 from sistercities.paths import STATIC_DIR
 from sistercities.schema import place_id_for_china
-from ui import state
+from ui import cache, state
 from ui.figures import figure_note
 from ui.network_panels import bound_choice
 from ui.sidebar import PageContext, source_note
@@ -65,7 +65,7 @@ def show_geo(fig: go.Figure, key: str, name: str, on_select: bool = False) -> An
     otherwise it is stable, so ``layout.uirevision`` keeps the user's pan and zoom.
     """
     return st.plotly_chart(
-        fig,
+        cache.frozen(fig),  # a cached figure is turned into a dict once, not on every rerun
         theme=None,
         config=geo_config(name),
         key=f"{key}.{state.image_format()}",
@@ -115,19 +115,35 @@ def home_centre(ctx: PageContext) -> tuple[float, float]:
 
 
 def world_figure(ctx: PageContext, projection: str, colour_by: str) -> go.Figure:
-    """The world map of the filtered pairs, the shared selection highlighted."""
+    """The world map of the filtered pairs, the shared selection highlighted.
+
+    Cached (shared, read-only) per data version, filter, language, projection, colours,
+    selection and note, so a rerun that changes none of them does not rebuild it.
+    """
+    stamp = _stamp(ctx, "map.title")
+    key = (str(ctx.data.folder), ctx.data.version, ctx.spec, ctx.lang, ctx.view.sel, stamp)
+    return _world_figure(key, projection, colour_by, ctx)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _world_figure(key: tuple, projection: str, colour_by: str, _ctx: PageContext) -> go.Figure:
+    ctx = _ctx
     view = MapView(colour_by, projection, ctx.view.sel, home_centre(ctx))  # type: ignore[arg-type]
     codes = list(ctx.data.countries["iso3"])
-    return world_map_figure(
-        ctx.links, ctx.lang, view, codes, label_points(), _stamp(ctx, "map.title")
-    )
+    return world_map_figure(ctx.links, ctx.lang, view, codes, label_points(), key[-1])
 
 
 def closeup_figure(ctx: PageContext) -> go.Figure:
-    """The Guangxi close-up of the filtered pairs."""
-    geojson, points = prefecture_shapes()
+    """The Guangxi close-up of the filtered pairs (cached like :func:`world_figure`)."""
     stamp = _stamp(ctx, "map.closeup.title")
-    return guangxi_figure(ctx.links, ctx.data.places, geojson, points, ctx.lang, stamp)
+    return _closeup_figure((str(ctx.data.folder), ctx.data.version, ctx.spec, ctx.lang, stamp), ctx)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _closeup_figure(key: tuple, _ctx: PageContext) -> go.Figure:
+    geojson, points = prefecture_shapes()
+    ctx = _ctx
+    return guangxi_figure(ctx.links, ctx.data.places, geojson, points, ctx.lang, key[-1])
 
 
 def _first_pick(event: Any) -> tuple[str, ...] | None:
