@@ -147,6 +147,7 @@ PARTNERS: dict[tuple[str, str], PartnerSpec] = {
     ),
     ("FRA", "Val-de-Marne"): PartnerSpec("Val-de-Marne", "province", ("Créteil", "FR"), "Creteil"),
     ("TUR", "Muratpaşa (Antalya)"): PartnerSpec("Muratpasa", "district", ("Muratpaşa", "TR")),
+    ("JPN", "Ami-machi (Ibaraki Prefecture)"): PartnerSpec("Ami", "city", ("Ami", "JP")),
     ("USA", "Morehead, Kentucky"): PartnerSpec(
         "Morehead, Kentucky", "city", ("Morehead", "US"), "", 4301307
     ),
@@ -190,3 +191,21 @@ EXCLUDED: dict[tuple[str, str], str] = {
     ): "a 2023 cooperation agreement; HCMC exhibited as a 'charming city', "
     "not a sister city, at the 2024 expo",
 }
+
+EXTRA_PLACES: list[dict[str, str]] = [
+    {
+        "place_id": "phl-cebu-city",
+        "name_zh": "宿务市",
+        "name_en": "Cebu City",
+        "admin_type": "city",
+        "country_iso3": "PHL",
+        "lat": "10.3167",
+        "lon": "123.8907",
+        "admin_code": "",
+        "parent_id": "phl-cebu-province",
+        "coord_source": "GeoNames 1717512 (Cebu City)",
+        "notes": "Seat of the alliance participant CTU Vocational School of Cebu; capital of Cebu "
+        "Province (not itself a partner).",
+    }
+]
+"""Places that no pair names but an alliance member sits in."""

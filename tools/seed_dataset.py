@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from sistercities.schema import LINKS_COLUMNS, PLACES_COLUMNS, link_id_for
-from tools.partners import EXCLUDED, PARTNERS, PartnerSpec
+from tools.partners import EXCLUDED, EXTRA_PLACES, PARTNERS, PartnerSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 UNITS_CSV = ROOT / "geo" / "guangxi_units.csv"
@@ -161,6 +161,8 @@ def seed(research: list[Path], out: Path) -> None:
         places.setdefault(partner["place_id"], partner)
         links.append(link_row(row, home["place_id"], partner["place_id"]))
     _add_parents(places, homes)
+    for extra in EXTRA_PLACES:
+        places.setdefault(extra["place_id"], extra)
     _write(out / "places.csv", sorted(places.values(), key=lambda p: p["place_id"]), PLACES_COLUMNS)
     _write(out / "links.csv", sorted(links, key=lambda r: r["link_id"]), LINKS_COLUMNS)
 
