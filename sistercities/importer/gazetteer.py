@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sistercities.importer.text import fold, has_cjk, strip_suffixes
+from sistercities.importer.text import ASCII_DROP, fold, fold_cjk, has_cjk, strip_suffixes
 from sistercities.paths import GEO_DIR
 
 GUANGXI_UNITS_CSV = GEO_DIR / "guangxi_units.csv"
@@ -300,13 +300,19 @@ def _records(text: str) -> Iterator[dict]:
 
 
 def _alternate_keys(alternates: Iterable[str]) -> Iterator[str]:
-    """Folded Latin-script and Chinese alternate names (other scripts are skipped)."""
+    """Folded Latin-script and Chinese alternate names (other scripts are skipped).
+
+    Decided on the first character, so the 1.2 million alternates are sorted out quickly.
+    """
     for alternate in alternates:
-        if (
-            alternate.isascii()
-            or has_cjk(alternate)
-            or (alternate[:1].isalpha() and ord(alternate[0]) < 0x250)
-        ):
+        first = alternate[:1]
+        if not first:
+            continue
+        if alternate.isascii():
+            yield alternate.casefold().translate(ASCII_DROP)
+        elif "\u3400" <= first <= "\u9fff":
+            yield fold_cjk(alternate)
+        elif first < "\u0250":
             yield fold(alternate)
 
 

@@ -204,6 +204,7 @@ class Resolver:
         self.admin1 = gz.admin1_index()
         self.scan = scan
         self.geonames_used = False
+        self._pools: dict[str, dict[str, tuple[str, object]]] = {}
 
     # -- the Guangxi side ------------------------------------------------------------------
 
@@ -379,27 +380,47 @@ class Resolver:
         """Close spellings among the data's places, divisions and the country's cities."""
         if iso3 is None:
             return UNRESOLVED
-        iso3_of = {v: k for k, v in hits.iso2_of.items()}
-        pool: dict[str, Candidate] = {}
-        for key, entries in self.known.entries.items():
-            for e in entries:
-                if e["country_iso3"] == iso3:
-                    pool.setdefault(key, self._place(e))
-        for key, entries in self.admin1.entries.items():
-            for e in entries:
-                if e["iso3"] == iso3:
-                    pool.setdefault(key, self._capital(e, row))
-        for city in hits.in_country.get(hits.iso2_of.get(iso3, ""), []):
-            for key in {fold(city.name), fold(city.zh)} - {""}:
-                pool.setdefault(key, self._city(city, iso3_of, row))
-        wanted = [fold(n) for n in name_variants(row.partner, row.partner_en)]
+        pool = self._fuzzy_pool(iso3, hits)
         close: list[str] = []
-        for key in wanted:
-            close += difflib.get_close_matches(key, list(pool), 5, FUZZY_CUTOFF)
-        candidates = tuple(dict.fromkeys(pool[k] for k in close))[:6]
+        for name in name_variants(row.partner, row.partner_en):
+            close += difflib.get_close_matches(fold(name), list(pool), 5, FUZZY_CUTOFF)
+        iso3_of = {v: k for k, v in hits.iso2_of.items()}
+        found: dict[str, Candidate] = {}
+        for key in close:
+            kind, item = pool[key]
+            if kind == "place":
+                candidate = self._place(item)  # type: ignore[arg-type]
+            elif kind == "admin1":
+                candidate = self._capital(item, row)  # type: ignore[arg-type]
+            else:
+                candidate = self._city(item, iso3_of, row)  # type: ignore[arg-type]
+            found.setdefault(candidate.key, candidate)
+        candidates = tuple(found.values())[:6]
         if not candidates:
             return UNRESOLVED
         return Match("fuzzy", "fuzzy", candidates[0], candidates)
+
+    def _fuzzy_pool(self, iso3: str, hits: gz.GeoNamesHits) -> dict[str, tuple[str, object]]:
+        """Folded name -> (kind, record) of everything in a country (built once per country)."""
+        if iso3 in self._pools:
+            return self._pools[iso3]
+        pool: dict[str, tuple[str, object]] = {}
+        for key, entries in self.known.entries.items():
+            for entry in entries:
+                if entry["country_iso3"] == iso3:
+                    pool.setdefault(key, ("place", entry))
+        for key, entries in self.admin1.entries.items():
+            for entry in entries:
+                if entry["iso3"] == iso3:
+                    pool.setdefault(key, ("admin1", entry))
+        cities = sorted(
+            hits.in_country.get(hits.iso2_of.get(iso3, ""), []), key=lambda c: -c.population
+        )
+        for city in cities:
+            for key in {fold(city.name), fold(city.zh)} - {""}:
+                pool.setdefault(key, ("city", city))
+        self._pools[iso3] = pool
+        return pool
 
     # -- whole rows ------------------------------------------------------------------------
 

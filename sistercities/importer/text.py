@@ -7,7 +7,7 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _PUNCT = re.compile(r"[\s\-_'’·•.,()（）\[\]【】《》\"“”:：/]+")
-_ASCII_DROP = str.maketrans("", "", " \t\n\r-_'.,()[]\":/")
+ASCII_DROP = str.maketrans("", "", " \t\n\r-_'.,()[]\":/")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -22,7 +22,7 @@ def clean_cell(value: object) -> str:
 def fold(text: str) -> str:
     """A matching key: cleaned, accents dropped, case folded, spaces and punctuation removed."""
     if text.isascii():
-        return text.casefold().translate(_ASCII_DROP)
+        return text.casefold().translate(ASCII_DROP)
     decomposed = unicodedata.normalize("NFKD", clean_cell(text))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = plain.replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("Đ", "D")
@@ -35,6 +35,11 @@ def ascii_name(text: str) -> str:
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     plain = plain.replace("ł", "l").replace("Ł", "L").replace("đ", "d").replace("Đ", "D")
     return plain.encode("ascii", "ignore").decode().strip()
+
+
+def fold_cjk(text: str) -> str:
+    """:func:`fold` for Chinese text (no accents to drop): NFKC, case, punctuation."""
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def has_cjk(text: str) -> bool:
