@@ -10,9 +10,9 @@ from pathlib import Path
 from sistercities.dataset import load_dataset
 from sistercities.i18n import t
 from sistercities.importer.apply import apply_import, plan_import
-from sistercities.importer.compare import compare
+from sistercities.importer.compare import Comparison, compare
 from sistercities.importer.report import describe_row, row_record
-from sistercities.importer.resolve import Resolver
+from sistercities.importer.resolve import Resolver, RowResult
 from sistercities.importer.rows import load_table, mapping_problems, table_rows
 from sistercities.paths import data_dir
 from sistercities.problems import errors
@@ -61,19 +61,25 @@ def run(args: argparse.Namespace, lang: Lang) -> int:
     return code
 
 
-def _summary(comparison: object, lang: Lang) -> str:
+def _summary(comparison: Comparison, lang: Lang) -> str:
     """New, differing, unchanged and missing counts."""
     return t(
         "imp.cli.summary",
         lang,
-        new=len(comparison.new),  # type: ignore[attr-defined]
-        differs=comparison.differs["row"].nunique(),  # type: ignore[attr-defined]
-        same=len(comparison.same),  # type: ignore[attr-defined]
-        missing=len(comparison.missing),  # type: ignore[attr-defined]
+        new=len(comparison.new),
+        differs=comparison.differs["row"].nunique(),
+        same=len(comparison.same),
+        missing=len(comparison.missing),
     )
 
 
-def _apply(args: argparse.Namespace, folder: Path, results: list, output: dict, lang: Lang) -> int:
+def _apply(
+    args: argparse.Namespace,
+    folder: Path,
+    results: list[RowResult],
+    output: dict[str, object],
+    lang: Lang,
+) -> int:
     """Apply the confident rows; list those left for an editor."""
     plan = plan_import(folder, results, args.list_name, args.file.name)
     left = [r.source.row for r in plan.left]

@@ -10,6 +10,7 @@ was matched and how sure the match is.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
@@ -53,6 +54,7 @@ LEVEL_WORDS = {
     "county": ("县级", "县区级", "县", "县市区", "county", "district"),
 }
 LEVEL_OF_UNIT = {"province": "province", "prefecture": "prefecture", "county": "county"}
+_BRACKETS = re.compile(r"[（(].*?[)）]")
 GeoNamesScan = Callable[[set[str], set[str]], gz.GeoNamesHits]
 
 
@@ -166,7 +168,7 @@ def name_variants(*names: str) -> list[str]:
         name = clean_cell(raw)
         if not name:
             continue
-        bare = clean_cell(pd.Series([name]).str.replace(r"[（(].*?[)）]", "", regex=True)[0])
+        bare = clean_cell(_BRACKETS.sub("", name))
         for variant in (
             name,
             bare,
