@@ -41,6 +41,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -192,6 +193,7 @@ class ServerFigures:
 
     cold_start_s: float | None = None
     first_map_s: float | None = None
+    first_map_cached_s: float | None = None
     first_map_page: str = ""
     bytes_by_page: dict[str, int] = field(default_factory=dict)
     rss_1_mb: float | None = None
@@ -219,24 +221,49 @@ def server_figures(data: Path, runs: int, browser) -> ServerFigures:
     started = time.perf_counter()
     server = loadtest.start_server(data, port)
     try:
-        out.cold_start_s = _time_first_map(browser, f"{url}/{map_path()}", started)
-        warm = [_time_first_map(browser, f"{url}/{map_path()}") for _ in range(runs)]
-        done = [w for w in warm if w is not None]
-        out.first_map_s = statistics.median(done) if done else None
+        map_url = f"{url}/{map_path()}"
+        out.cold_start_s = _time_first_map(browser, map_url, started)
+        out.first_map_s = _median([_time_first_map(browser, map_url) for _ in range(runs)])
+        # A returning visitor: the browser already holds Streamlit's and plotly's scripts.
+        context = browser.new_context(viewport={"width": 1600, "height": 900}, locale="zh-CN")
+        try:
+            _time_first_map(context, map_url)
+            out.first_map_cached_s = _median(
+                [_time_first_map(context, map_url) for _ in range(runs)]
+            )
+        finally:
+            context.close()
         for page, path in URL_PATHS.items():
             if page in PAGES and not (ROOT / PAGES[page]).exists():
                 continue
             out.bytes_by_page[page] = _first_view_bytes(browser, f"{url}/{path}")
-        out.rss_1_mb, out.rss_20_mb = asyncio.run(_session_memory(port, server.pid))
+        # Playwright's sync API owns this thread's event loop: the sessions run in another.
+        with ThreadPoolExecutor(1) as pool:
+            memory = pool.submit(asyncio.run, _session_memory(port, server.pid)).result()
+        out.rss_1_mb, out.rss_20_mb = memory
     finally:
         server.terminate()
         server.wait(timeout=30)
     return out
 
 
-def _time_first_map(browser, url: str, since: float | None = None) -> float | None:
-    """Seconds from ``since`` (default: opening the page) until a map is painted."""
-    context = browser.new_context(viewport={"width": 1600, "height": 900}, locale="zh-CN")
+def _median(values: list[float | None]) -> float | None:
+    done = [v for v in values if v is not None]
+    return statistics.median(done) if done else None
+
+
+def _time_first_map(opener, url: str, since: float | None = None) -> float | None:
+    """Seconds from ``since`` (default: opening the page) until a map is painted.
+
+    ``opener`` is a browser (a new context: empty cache, a new visitor) or a context (its
+    cache kept: a returning visitor); either way the page is a new Streamlit session.
+    """
+    fresh = not hasattr(opener, "browser")
+    context = (
+        opener.new_context(viewport={"width": 1600, "height": 900}, locale="zh-CN")
+        if fresh
+        else opener
+    )
     page = context.new_page()
     started = since if since is not None else time.perf_counter()
     try:
@@ -246,7 +273,9 @@ def _time_first_map(browser, url: str, since: float | None = None) -> float | No
     except Exception:  # a timeout is reported as "not drawn", not a crash of the benchmark
         return None
     finally:
-        context.close()
+        page.close()
+        if fresh:
+            context.close()
 
 
 def _first_view_bytes(browser, url: str) -> int:
@@ -267,7 +296,11 @@ def _first_view_bytes(browser, url: str) -> int:
             " return !s || !s.innerText.includes('Running'); }",
             timeout=300_000,
         )
-        page.wait_for_timeout(1500)
+        # Done when nothing more arrived for two seconds (the script's last deltas included).
+        seen = -1
+        while seen != received[0]:
+            seen = received[0]
+            page.wait_for_timeout(2000)
         return received[0]
     finally:
         context.close()
@@ -615,10 +648,11 @@ def report(results: dict, args: argparse.Namespace) -> str:
         "",
         "## Server: cold start, first map, bytes, memory",
         "",
-        "| data | cold start → first map (s) | warm: open → first map (s) | "
+        "| data | cold start → first map (s) | warm server, new visitor (s) "
+        "| warm server, returning visitor (s) | "
         + " | ".join(f"{p} KB" for p in URL_PATHS)
         + " | RSS 1 session (MB) | RSS 20 sessions (MB) | per extra session (MB) |",
-        "|---|---:|---:|" + "---:|" * len(URL_PATHS) + "---:|---:|---:|",
+        "|---|---:|---:|---:|" + "---:|" * len(URL_PATHS) + "---:|---:|---:|",
     ]
     for name, entry in results["datasets"].items():
         server = entry.get("server")
@@ -630,6 +664,7 @@ def report(results: dict, args: argparse.Namespace) -> str:
         ]
         lines.append(
             f"| {name} | {_s(server.cold_start_s)} | {_s(server.first_map_s)} | "
+            f"{_s(server.first_map_cached_s)} | "
             + " | ".join(sizes)
             + f" | {_ms(server.rss_1_mb)} | {_ms(server.rss_20_mb)} | "
             f"{'—' if server.per_session_mb is None else f'{server.per_session_mb:.1f}'} |"
@@ -639,7 +674,9 @@ def report(results: dict, args: argparse.Namespace) -> str:
         "",
         f"The map timed is the one on `{first.first_map_page if first else '/map'}`, drawn when "
         f"`{MAP_SELECTOR}` exists (the boundaries painted). World boundaries "
-        f"(static/world_110m.json): {results['boundaries_mb']:.2f} MB.",
+        f"(static/world_110m.json): {results['boundaries_mb']:.2f} MB. A new visitor has an "
+        "empty browser cache (a new browser context); a returning visitor's browser already "
+        "holds the scripts (same context, a new tab: still a new Streamlit session).",
         "",
         "## Naive (one trace per link) against the project's map",
         "",
@@ -714,11 +751,15 @@ def targets(results: dict) -> list[str]:
         server = entry.get("server")
         if server is None:
             continue
-        ok = None if server.first_map_s is None else server.first_map_s <= TARGETS["first_map_s"]
-        rows.append(
-            f"| first map ≤ 3 s on a warm server, {name} | {_s(server.first_map_s)} s "
-            f"| {_verdict(ok)} |"
-        )
+        for who, value in (
+            ("new visitor", server.first_map_s),
+            ("returning visitor", server.first_map_cached_s),
+        ):
+            ok = None if value is None else value <= TARGETS["first_map_s"]
+            rows.append(
+                f"| first map ≤ 3 s on a warm server ({who}), {name} | {_s(value)} s "
+                f"| {_verdict(ok)} |"
+            )
     boundaries = results["boundaries_mb"]
     rows.append(f"| world boundaries < 1 MB | {boundaries:.2f} MB | {_verdict(boundaries < 1.0)} |")
     big = [n for n in results["naive"] if n.links >= 20000]
