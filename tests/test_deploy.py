@@ -42,6 +42,14 @@ class Deployment:
     data: Path
 
 
+def run_async(coroutine):
+    """Run a coroutine on its own thread: Playwright's sync API may own this thread's loop."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def _free_port_block(size: int) -> int:
     """A port whose next ``size`` ports are free too (the script uses PORT..PORT+size)."""
     for _ in range(50):
@@ -146,7 +154,7 @@ def test_sticky_sessions_by_proxy_cookie(deployment: Deployment) -> None:
 
     for replica, cookie in clients.items():
         for _ in range(3):
-            assert asyncio.run(websocket_replica(cookie)) == replica
+            assert run_async(websocket_replica(cookie)) == replica
 
 
 def test_both_replicas_see_an_edit_of_the_shared_folder(deployment: Deployment) -> None:
@@ -167,7 +175,7 @@ def test_both_replicas_see_an_edit_of_the_shared_folder(deployment: Deployment) 
                 await ws.close()
         return replicas, before, after
 
-    replicas, before, after = asyncio.run(scenario())
+    replicas, before, after = run_async(scenario())
     assert sorted(replicas) == sorted(clients)
     assert before == ["4", "4"]
     assert after == ["5", "5"]
