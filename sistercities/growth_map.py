@@ -35,6 +35,17 @@ COLUMNS = (
     "dated",
 )
 ANIMATED_TRACES = [1, 2, 3, 4, 5]
+AGGREGATE_ABOVE = 2000
+"""Above this many drawable pairs each frame draws one line per partner country."""
+
+
+def by_country(links: pd.DataFrame) -> pd.DataFrame:
+    """One representative link per (partner country, dated or not): its first pair's ends.
+
+    Keeps every frame small at scale (at most two lines per country) while still showing which
+    countries the network reached by each year.
+    """
+    return links.drop_duplicates(["country_iso3", "dated"])
 
 
 def located(links: pd.DataFrame) -> pd.DataFrame:
@@ -75,6 +86,8 @@ def _line_trace(lat: np.ndarray, lon: np.ndarray, line: dict, name: str) -> dict
 
 def _frame_traces(shown: pd.DataFrame, names: dict[str, str], lang: Lang) -> list[dict]:
     """The animated traces of one frame: countries, dated lines, undated lines, ends, homes."""
+    if len(shown) > AGGREGATE_ABOVE:
+        shown = by_country(shown)
     dated, undated = shown.loc[shown["dated"]], shown.loc[~shown["dated"]]
     dated_lat, dated_lon = _lines(dated)
     undated_lat, undated_lon = _lines(undated)

@@ -109,3 +109,28 @@ def test_growth_figure_with_no_dated_pair_still_builds(data):
     marks = milestones(data.official_totals, "2022-11-30")
     fig = growth_figure(cumulative_by_year(undated_only, 2024), 1, marks, "en")
     assert [trace.type for trace in fig.data] == ["scatter", "bar"]
+
+
+def test_growth_map_draws_one_line_per_country_at_scale():
+    import numpy as np
+    import pandas as pd
+
+    from sistercities.growth_map import AGGREGATE_ABOVE, _frame_traces
+
+    count = AGGREGATE_ABOVE + 500
+    shown = pd.DataFrame(
+        {
+            "home_place_id": ["cn-450100"] * count,
+            "partner_place_id": [f"x-{i}" for i in range(count)],
+            "country_iso3": [["JPN", "THA", "FRA"][i % 3] for i in range(count)],
+            "dated": [True] * count,
+            "home_lat": 22.8,
+            "home_lon": 108.3,
+            "partner_lat": np.linspace(-10, 50, count),
+            "partner_lon": np.linspace(0, 140, count),
+        }
+    )
+    lines = _frame_traces(shown, {}, "en")[1]
+    assert np.isnan(lines["lat"]).sum() == 3  # three countries, three gapped segments
+    small = _frame_traces(shown.head(10), {}, "en")[1]
+    assert np.isnan(small["lat"]).sum() == 10

@@ -15,7 +15,7 @@ from sistercities.anniversaries import (
 from sistercities.briefing import load_topojson, overview_briefing, overview_figures
 from sistercities.exports import links_table
 from sistercities.filters import LinkFilter
-from sistercities.growth_map import located
+from sistercities.growth_map import AGGREGATE_ABOVE, located
 from sistercities.headline import asean_share_text, completeness, completeness_text, headline
 from sistercities.i18n import t
 from sistercities.overview_figures import headline_figure
@@ -90,7 +90,10 @@ def growth_section(ctx: PageContext) -> dict:
     st.subheader(t("ov.map.header", ctx.lang))
     st.caption(t("ov.map.help", ctx.lang))
     show_figure(ctx, figures["growth_map"][1], "fig.growth_map", "growth-map")
-    unlocated = len(ctx.links) - len(located(ctx.links))
+    drawable = len(located(ctx.links))
+    if drawable > AGGREGATE_ABOVE:
+        st.caption(t("growth.map_aggregated", ctx.lang, limit=AGGREGATE_ABOVE))
+    unlocated = len(ctx.links) - drawable
     if unlocated:
         st.caption(t("ov.map.unlocated", ctx.lang, count=unlocated))
     return figures

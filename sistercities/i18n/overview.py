@@ -62,6 +62,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "growth.map_home": ("广西一方", "Guangxi side"),
     "growth.map_with_undated": ("含日期不详", "+ undated"),
     "growth.map_year": ("年份：", "Year: "),
+    "growth.map_aggregated": (
+        "友城超过 {limit} 对时，每年的画面中每个伙伴国家只画一条线（该国最早的一对），以保持流畅。",
+        "Above {limit} pairs each year's frame draws one line per partner country (its first "
+        "pair), to keep the animation fluent.",
+    ),
     "growth.play": ("▶ 播放", "▶ Play"),
     "growth.pause": ("❚❚ 暂停", "❚❚ Pause"),
     # Anniversaries
