@@ -4,7 +4,7 @@ import streamlit as st
 
 from sistercities.graph_layout import LAYOUTS
 from sistercities.i18n import t
-from sistercities.network_figure import COLOUR_BY, network_figure
+from sistercities.network_figure import COLOUR_BY
 from ui import network_cache, network_panels, sidebar
 
 ctx = sidebar.page_setup("page.network")
@@ -23,11 +23,8 @@ with controls[2]:
 
 graph = network_cache.graph(ctx, view)
 measures = network_cache.measures(ctx, view)
-positions = network_cache.layout(ctx, view, layout)
 selected = network_panels.selected_node(ctx, graph)
-figure = network_figure(
-    graph, positions, measures.table, ctx.lang, colour, selected, measures.approximate
-)
+figure = network_cache.stamped_figure(ctx, view, layout, colour, selected)
 
 left, right = st.columns([3, 1.4])
 with left:

@@ -16,9 +16,13 @@ import streamlit as st
 
 from sistercities import graph as graphs
 from sistercities import graph_layout, network_export
-from sistercities.exports import csv_bytes
+from sistercities.exports import csv_bytes, stamp_figure
 from sistercities.filters import LinkFilter
+from sistercities.i18n import t
+from sistercities.network_figure import network_figure
 from sistercities.schema import Lang
+from ui.cache import FrozenFigure
+from ui.figures import figure_note
 from ui.sidebar import PageContext
 
 ENTRIES = 24
@@ -52,6 +56,39 @@ def _layout(
 ) -> graph_layout.Positions:
     """Node positions of one layout."""
     return graph_layout.layout(_graph(key, _links, _places), name)  # type: ignore[arg-type]
+
+
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
+def _stamped(
+    key: Key,
+    drawing: tuple[str, str, str | None, str, str, bool],
+    _links: pd.DataFrame,
+    _places: pd.DataFrame,
+) -> FrozenFigure:
+    """The finished, stamped figure for (layout, colour, selection, language, note, briefing)."""
+    name, colour, selected, lang, note, present = drawing
+    graph = _graph(key, _links, _places)
+    found = _measures(key, _links, _places)
+    positions = _layout(key, name, _links, _places)
+    figure = network_figure(
+        graph,
+        positions,
+        found.table,
+        lang,
+        colour,
+        selected,
+        found.approximate,  # type: ignore[arg-type]
+    )
+    return FrozenFigure(stamp_figure(figure, t("net.title", lang), note, present))  # type: ignore[arg-type]
+
+
+def stamped_figure(
+    ctx: PageContext, view: str, name: str, colour: str, selected: str | None
+) -> FrozenFigure:
+    """The page's finished figure, built once per filter, view, layout, colour and selection."""
+    drawing = (name, colour, selected, ctx.lang, figure_note(ctx), ctx.view.present)
+    key, links, places = _args(ctx, view)
+    return _stamped(key, drawing, links, places)
 
 
 def _args(ctx: PageContext, view: str) -> tuple[Key, pd.DataFrame, pd.DataFrame]:

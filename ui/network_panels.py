@@ -10,18 +10,17 @@ import streamlit as st
 
 from sistercities import graph as graphs
 from sistercities import network_export as export
-from sistercities.exports import chart_config, stamp_figure
+from sistercities.exports import chart_config
 from sistercities.i18n import format_number, t
 from sistercities.network_figure import picked_node
 from ui import network_cache, state
-from ui.figures import figure_note
 from ui.sidebar import PageContext
 
 LAYOUT, COLOUR, FOCUS = "net.layout", "net.colour", "net.focus"
 
 
 def chart(ctx: PageContext, figure: go.Figure, view: str, selected: str | None) -> object:
-    """Draw the network with its title and as-of note inside it; return the click event.
+    """Draw the (already stamped) network figure; return the click event.
 
     The key holds the selection, so a new selection mounts a fresh chart (no stale plotly
     selection dims the highlight), and the image format, since plotly's config is fixed at mount.
@@ -29,9 +28,8 @@ def chart(ctx: PageContext, figure: go.Figure, view: str, selected: str | None) 
     image = state.image_format()
     config = chart_config(f"guangxi-network-{view}-{ctx.data.meta['as_of']}", image)
     config.update(scrollZoom=True, modeBarButtonsToRemove=["lasso2d", "select2d"])
-    stamped = stamp_figure(figure, t("net.title", ctx.lang), figure_note(ctx), ctx.view.present)
     return st.plotly_chart(
-        stamped,
+        figure,
         theme=None,
         on_select="rerun",
         selection_mode="points",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import streamlit as st
 
 from sistercities.anniversaries import (
@@ -25,6 +26,36 @@ from ui.figures import figure_note, show_figure, table_downloads
 from ui.sidebar import PageContext, caption, source_note
 
 TOPOJSON_FILE = STATIC_DIR / "world_110m.json"
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _all_anniversaries(
+    version: str, first: dt.date, last: dt.date, _ctx: PageContext
+) -> pd.DataFrame:
+    """Anniversaries of every pair of a data version in a period (filtered later, cheaply)."""
+    del version  # part of the cache key only
+    return anniversaries(_ctx.data.links, first, last)
+
+
+def _anniversaries_for(ctx: PageContext, first: dt.date, last: dt.date) -> pd.DataFrame:
+    """The filtered pairs' anniversaries: the cached full list cut to the filter's links."""
+    rows = _all_anniversaries(ctx.data.version, first, last, ctx)
+    return rows.loc[rows["link_id"].isin(ctx.links["link_id"])].reset_index(drop=True)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _all_links_table(version: str, lang: str, _ctx: PageContext) -> pd.DataFrame:
+    """The export table of every pair of a data version (indexed like the links)."""
+    del version  # part of the cache key only
+    table = links_table(_ctx.data.links, _ctx.lang, _ctx.names)
+    table.index = _ctx.data.links.index
+    return table
+
+
+def _links_table_for(ctx: PageContext) -> pd.DataFrame:
+    """The filtered pairs' export table, cut from the cached full table."""
+    table = _all_links_table(ctx.data.version, ctx.lang, ctx)
+    return table.loc[ctx.links.index].reset_index(drop=True)
 
 
 def headline_section(ctx: PageContext) -> None:
@@ -118,7 +149,7 @@ def anniversary_section(ctx: PageContext) -> None:
         first, last = calendar_year(int(year))
     else:
         first, last = next_twelve_months(today)
-    rows = anniversaries(ctx.links, first, last)
+    rows = _anniversaries_for(ctx, first, last)
     fields = {"first": first.isoformat(), "last": last.isoformat(), "count": len(rows)}
     if rows.empty:
         st.info(t("ov.anniv.none", ctx.lang, **fields))
@@ -144,7 +175,7 @@ def export_section(ctx: PageContext) -> None:
     """The filtered pairs as CSV/XLSX and the one-file offline briefing."""
     st.subheader(t("dl.header", ctx.lang))
     st.markdown(t("dl.pairs", ctx.lang, count=len(ctx.links)))
-    table_downloads(links_table(ctx.links, ctx.lang, ctx.names), "pairs", ctx.lang, "dl.pairs")
+    table_downloads(_links_table_for(ctx), "pairs", ctx.lang, "dl.pairs")
     notes = [figure_note(ctx)]
     info = completeness(ctx.data.links, ctx.data.official_totals, ctx.data.as_of)
     if info:
