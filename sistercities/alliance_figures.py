@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from geo.spatial import arc_lines, great_circle, maritime_line
 from sistercities.alliance import colleges
+from sistercities.geo_layout import offline_geo
 from sistercities.i18n import pick, t
 from sistercities.schema import Lang
 
@@ -262,17 +263,7 @@ def _midpoint_trace(
 
 def _geo_layout(points: pd.DataFrame) -> dict:
     """Geo settings for the offline topojson (countries only) framed on the colleges."""
-    layout = {
-        "projection": {"type": "natural earth"},
-        "showland": False,
-        "showcoastlines": False,
-        "showocean": False,
-        "showlakes": False,
-        "showrivers": False,
-        "showcountries": False,
-        "showframe": False,
-        "bgcolor": "rgba(0,0,0,0)",
-    }
+    layout = offline_geo({"type": "natural earth"})
     if points.empty:
         return layout
     lat_low, lat_high = points["lat"].min() - 8, points["lat"].max() + 8

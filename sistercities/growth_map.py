@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from sistercities.geo_layout import offline_geo
 from sistercities.i18n import t
 from sistercities.overview_figures import FONT, PALETTE
 from sistercities.schema import Lang
@@ -174,17 +175,7 @@ def growth_map_figure(
         height=560,
         showlegend=True,
         legend={"orientation": "h", "y": 1.0, "x": 0.0, "yanchor": "bottom"},
-        geo={
-            "projection": {"type": "natural earth", "rotation": {"lon": 110}},
-            "showland": False,
-            "showcoastlines": False,
-            "showocean": False,
-            "showlakes": False,
-            "showrivers": False,
-            "showcountries": False,
-            "showframe": False,
-            "bgcolor": "rgba(0,0,0,0)",
-        },
+        geo=offline_geo({"type": "natural earth", "rotation": {"lon": 110}}),
         updatemenus=[_play_buttons(lang)] if frames else [],
         sliders=[_slider(list(frames), labels, lang)] if frames else [],
     )

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from geo.spatial import arc_lines, maritime_line
 from sistercities.exports import stamp_figure
+from sistercities.geo_layout import offline_geo
 from sistercities.i18n import format_number, t
 from sistercities.overview_figures import FONT
 from sistercities.schema import CONTINENTS, LEVELS, Lang
@@ -396,23 +397,14 @@ def world_geo(projection: str, centre: tuple[float, float]) -> dict[str, object]
     """Geo settings drawing only from the served topojson: land and ocean, no frame."""
     globe = projection == "globe"
     rotation = {"lon": centre[0], "lat": centre[1]} if globe else {"lon": round(centre[0])}
-    return {
-        "projection": {
-            "type": PROJECTION_TYPES.get(projection, "natural earth"),
-            "rotation": rotation,
-        },
-        "showland": True,
-        "landcolor": "#e6e9ef",
-        "showocean": True,
-        "oceancolor": "#eef4fa",
-        "showcountries": False,
-        "showcoastlines": False,
-        "showlakes": False,
-        "showrivers": False,
-        "showframe": False,
-        "bgcolor": "rgba(0,0,0,0)",
-        "uirevision": f"{UIREVISION}.{projection}",
-    }
+    return offline_geo(
+        {"type": PROJECTION_TYPES.get(projection, "natural earth"), "rotation": rotation},
+        showland=True,
+        landcolor="#e6e9ef",
+        showocean=True,
+        oceancolor="#eef4fa",
+        uirevision=f"{UIREVISION}.{projection}",
+    )
 
 
 def world_map_figure(

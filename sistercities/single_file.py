@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 
 from sistercities import validation
-from sistercities.i18n import t
 from sistercities.problems import Problem, problem
 from sistercities.tables import ReadResult, detect_table_kind, read_table_bytes
 
@@ -54,8 +53,3 @@ def validate_file(path: Path, today: dt.date) -> tuple[str | None, list[Problem]
     except OSError as exc:
         return None, [problem(path.name, "val.parse", detail=exc.strerror or str(exc))]
     return validate_table_bytes(raw, path.name, today)
-
-
-def kind_label(kind: str | None, lang: str) -> str:
-    """Name a table kind for messages."""
-    return kind or t("val.unknown_table", lang, header="?")  # type: ignore[arg-type]

@@ -48,10 +48,9 @@ def _ties(folder: str, version: str) -> pd.DataFrame:
     return carried_ties(data.links, data.alliance.members, data.places)
 
 
-def ties() -> pd.DataFrame:
-    """College ties of the configured dataset (read-only)."""
-    folder = data_dir()
-    return _ties(str(folder), dataset_version(folder))
+def ties(data: Dataset) -> pd.DataFrame:
+    """College ties of a loaded dataset (read-only), keyed on its folder and version."""
+    return _ties(str(data.folder), data.version)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from sistercities.dataset import Dataset
 from sistercities.exports import IMAGE_FORMATS
 from sistercities.filters import FilterOptions, LinkFilter, describe
 from sistercities.i18n import pick, t
-from sistercities.paths import ROOT
 from sistercities.problems import problems_frame
 from sistercities.schema import CONTINENTS, LEVELS, Lang
 from ui import briefing, cache, state
@@ -73,7 +72,7 @@ def page_setup(title_key: str, with_filters: bool = True) -> PageContext:
         _navigation(lang)
     if rejected:
         st.toast(state.rejected_notice(rejected, lang))
-    ties = cache.ties()
+    ties = cache.ties(data)
     if with_filters and not present:
         _filters(look, lang)
     if not present:
@@ -126,8 +125,7 @@ def _navigation(lang: Lang) -> None:
     with st.sidebar:
         st.markdown(f"### {t('app.title', lang)}")
         for path, key in PAGES:
-            if (ROOT / path).exists():
-                st.page_link(path, label=t(key, lang))
+            st.page_link(path, label=t(key, lang))
         choice = st.segmented_control(
             t("nav.language", lang),
             options=["zh", "en"],
