@@ -1,4 +1,8 @@
-"""World map: the pairs as great-circle lines, a globe view and the Guangxi close-up (URL /map)."""
+"""Map page (URL /map): the pairs on a flat world map or a globe, or the Guangxi close-up.
+
+One map is drawn at a time (the ``proj`` URL parameter picks it), so the first view paints
+quickly and each map gets the full width of a 16:9 screen.
+"""
 
 import streamlit as st
 
@@ -14,25 +18,20 @@ if ctx.empty:
 controls = st.columns(2)
 with controls[0]:
     projection = map_view.projection_choice(ctx)
-with controls[1]:
-    colour_by = map_view.colour_choice(ctx)
+closeup = projection == map_view.CLOSEUP
+if not closeup:
+    with controls[1]:
+        colour_by = map_view.colour_choice(ctx)
 
 left, right = st.columns([3.4, 1])
 with left:
-    world = map_view.world_figure(ctx, projection, colour_by)
-    event = map_view.show_geo(world, "map.world", f"guangxi-map-{projection}", on_select=True)
-    map_view.handle_pick(event, ctx, "world")
-    map_view.map_caption(ctx)
-    map_view.world_notes(ctx)
+    if closeup:
+        map_view.guangxi_map(ctx)
+    else:
+        map_view.world_map(ctx, projection, colour_by)
 with right:
     map_view.selection_panel(ctx)
 
-st.subheader(t("map.closeup.title", ctx.lang))
-closeup = map_view.closeup_figure(ctx)
-event = map_view.show_geo(closeup, "map.guangxi", "guangxi-prefectures", on_select=True)
-map_view.handle_pick(event, ctx, "guangxi")
-map_view.map_caption(ctx)
-map_view.closeup_caption(ctx)
 map_view.about(ctx)
 if not ctx.view.present:
     sidebar.credits(ctx)

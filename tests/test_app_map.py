@@ -45,7 +45,7 @@ def tiny(tmp_path):
 def test_flat_map_in_chinese(tiny, monkeypatch):
     at = open_page(tiny, monkeypatch)
     specs = figures(at)
-    assert len(specs) == 2  # world map and Guangxi close-up
+    assert len(specs) == 1  # one map at a time: the close-up is drawn only when picked
     spec = specs[0]
     assert spec["layout"]["geo"]["projection"]["type"] == "natural earth"
     # three of the four tiny pairs have coordinates at both ends; one pair is not drawn
@@ -106,3 +106,28 @@ def test_selection_outside_the_filter_is_said(tiny, monkeypatch):
     at = open_page(tiny, monkeypatch, lang="en", sel="cn-450300")
     at.multiselect(key="w.f.countries").set_value(["THA"]).run()
     assert "is not in the current filter result" in captions(at)
+
+
+def test_guangxi_closeup_replaces_the_world_map_when_picked(tiny, monkeypatch):
+    at = open_page(tiny, monkeypatch, lang="en")
+    at.segmented_control(key="w.map.proj").set_value("guangxi").run()
+    assert not at.exception
+    assert at.query_params["proj"] == "guangxi"
+    (spec,) = figures(at)
+    shapes = spec["data"][0]
+    assert shapes["type"] == "choropleth" and len(shapes["locations"]) == 14
+    assert spec["layout"]["title"]["text"] == "Pairs by prefecture-level city in Guangxi"
+    assert "Click a city to filter to it" in captions(at)
+    assert "are not drawn" not in captions(at)  # the world map's notes go with it
+    assert not [w for w in at.segmented_control if w.key == "w.map.colour"]
+    at.segmented_control(key="w.map.proj").set_value("flat").run()
+    assert "proj" not in at.query_params
+    assert figures(at)[0]["layout"]["geo"]["projection"]["type"] == "natural earth"
+    assert "are not drawn" in captions(at)
+
+
+def test_guangxi_closeup_opens_from_the_url_in_chinese(tiny, monkeypatch):
+    at = open_page(tiny, monkeypatch, proj="guangxi")
+    (spec,) = figures(at)
+    assert spec["layout"]["title"]["text"] == "广西各设区市友城分布"
+    assert at.segmented_control(key="w.map.proj").value == "guangxi"

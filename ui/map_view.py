@@ -34,6 +34,7 @@ from ui.network_panels import bound_choice
 from ui.sidebar import PageContext, source_note
 
 WORLD_TOPOJSON = "world_110m.json"
+CLOSEUP = "guangxi"  # the ``proj`` value that shows the Guangxi close-up
 COLOUR = "map.colour"
 LAST_PICK = "map.last_pick"
 
@@ -75,7 +76,7 @@ def show_geo(fig: go.Figure, key: str, name: str, on_select: bool = False) -> An
 
 
 def projection_choice(ctx: PageContext) -> str:
-    """The projection control, bound to the URL parameter ``proj``."""
+    """The map control (flat world, globe or Guangxi close-up), bound to the URL's ``proj``."""
     return bound_choice(
         t("map.projection", ctx.lang),
         state.PROJECTIONS,
@@ -131,6 +132,23 @@ def _world_figure(key: tuple, projection: str, colour_by: str, _ctx: PageContext
     view = MapView(colour_by, projection, ctx.view.sel, home_centre(ctx))  # type: ignore[arg-type]
     codes = list(ctx.data.countries["iso3"])
     return world_map_figure(ctx.links, ctx.lang, view, codes, label_points(), key[-1])
+
+
+def world_map(ctx: PageContext, projection: str, colour_by: str) -> None:
+    """The world map (flat or globe) with its click handling, caption and notes."""
+    figure = world_figure(ctx, projection, colour_by)
+    event = show_geo(figure, "map.world", f"guangxi-map-{projection}", on_select=True)
+    handle_pick(event, ctx, "world")
+    map_caption(ctx)
+    world_notes(ctx)
+
+
+def guangxi_map(ctx: PageContext) -> None:
+    """The Guangxi close-up with its click handling and captions."""
+    event = show_geo(closeup_figure(ctx), "map.guangxi", "guangxi-prefectures", on_select=True)
+    handle_pick(event, ctx, "guangxi")
+    map_caption(ctx)
+    closeup_caption(ctx)
 
 
 def closeup_figure(ctx: PageContext) -> go.Figure:

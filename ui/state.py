@@ -18,7 +18,7 @@ VIEW = "state.view"
 PRESENT = "state.present"
 READY = "state.ready"
 IMG = "state.img"
-PROJECTIONS = ("flat", "globe")
+PROJECTIONS = ("flat", "globe", "guangxi")  # "guangxi": the prefecture close-up
 VIEWS = ("place", "country", "continent")
 
 

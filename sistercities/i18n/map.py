@@ -3,9 +3,10 @@
 TEXTS: dict[str, tuple[str, str]] = {
     "map.title": ("广西友好城市世界地图", "Guangxi's sister cities on the world map"),
     "map.closeup.title": ("广西各设区市友城分布", "Pairs by prefecture-level city in Guangxi"),
-    "map.projection": ("投影", "Projection"),
+    "map.projection": ("地图", "Map"),
     "map.proj.flat": ("平面世界地图", "Flat world map"),
     "map.proj.globe": ("以广西为中心的地球", "Globe centred on Guangxi"),
+    "map.proj.guangxi": ("广西各市特写", "Guangxi close-up"),
     "map.colour": ("伙伴城市着色", "Colour partners by"),
     "map.colour.continent": ("按大洲", "Continent"),
     "map.colour.level": ("按级别", "Level"),

