@@ -68,7 +68,7 @@ URL_PATHS = {
 }
 SIZES = (1000, 10000, 25000)
 CHROMIUM = "/usr/bin/chromium"
-MAP_SELECTOR = ".js-plotly-plot .geolayer path"
+MAP_SELECTOR = ".js-plotly-plot path.choroplethlocation"  # the country shapes painted
 TARGETS = {
     "rerun_shipped_ms": 100,
     "rerun_25k_ms": 300,
@@ -673,7 +673,7 @@ def report(results: dict, args: argparse.Namespace) -> str:
     lines += [
         "",
         f"The map timed is the one on `{first.first_map_page if first else '/map'}`, drawn when "
-        f"`{MAP_SELECTOR}` exists (the boundaries painted). World boundaries "
+        f"`{MAP_SELECTOR}` exists (the country shapes painted). World boundaries "
         f"(static/world_110m.json): {results['boundaries_mb']:.2f} MB. A new visitor has an "
         "empty browser cache (a new browser context); a returning visitor's browser already "
         "holds the scripts (same context, a new tab: still a new Streamlit session).",

@@ -36,6 +36,7 @@ MAX_SEGMENT = 1.0  # degrees; longer edges are split so d3's great circles match
 GRID = 1e-4  # degrees; TopoJSON quantization step (keeps Chinese reefs as rings)
 TRANSFORM = {"scale": [GRID, GRID], "translate": [-180.0, -90.0]}
 EMPTY_OBJECTS = ("lakes", "rivers", "subunits")
+OCEAN_HOLE = 0.25  # degrees; half-size of the ocean's one hole, deep inside the largest land
 
 
 def polygon_parts(geometry: BaseGeometry) -> list[Polygon]:
@@ -265,9 +266,11 @@ def land_polygons(rings: list[list[int]], arcs: list[np.ndarray]) -> list[list[l
 def build_world_topology() -> dict:
     """Build the world TopoJSON as a dict (see the module docstring for its schema).
 
-    ``land``, ``coastlines`` and ``ocean`` reuse the countries' arcs: the coasts are the
-    arcs used by a single country; the ocean is one polygon made of every land ring
-    reversed, which d3-geo reads as the sphere minus the land.
+    ``land`` and ``coastlines`` reuse the countries' arcs: the coasts are the arcs used by
+    a single country. The ocean is the whole sphere minus one small triangle deep inside
+    the largest land mass (:func:`ocean_hole`): maps draw the countries over it, so it
+    needs no coastline of its own, and the browser paints it in a fraction of the time a
+    sphere-minus-every-coast polygon takes.
     """
     countries = world_geometries()
     codes = list(countries)
@@ -285,15 +288,38 @@ def build_world_topology() -> dict:
     ]
     rings = chain_rings(_coastal_refs(objects["countries"]), arcs)
     land = land_polygons(rings, arcs)
-    reversed_rings = [[~ref for ref in reversed(ring)] for polygon in land for ring in polygon]
     objects["land"] = _collection({"type": "MultiPolygon", "arcs": land})
     objects["coastlines"] = _collection({"type": "MultiLineString", "arcs": rings})
-    objects["ocean"] = _collection({"type": "Polygon", "arcs": reversed_rings})
+    topology["arcs"].append(_quantized_arc(ocean_hole(list(countries.values()))))
+    objects["ocean"] = _collection({"type": "Polygon", "arcs": [[len(topology["arcs"]) - 1]]})
     for name in EMPTY_OBJECTS:
         objects[name] = _collection()
     topology["objects"] = dict(sorted(objects.items()))
     topology.pop("bbox", None)
     return topology
+
+
+def ocean_hole(countries: list[BaseGeometry]) -> list[tuple[float, float]]:
+    """A small counter-clockwise triangle inside the largest land polygon.
+
+    d3-geo reads a polygon whose only ring winds counter-clockwise as the sphere minus
+    that ring, so ``[hole]`` is the ocean. The triangle lies at least ``OCEAN_HOLE`` inside
+    the land, so the countries drawn over the ocean always cover it.
+    """
+    parts = [part for country in countries for part in polygon_parts(country)]
+    largest = max(parts, key=lambda part: part.area)
+    x, y = largest.buffer(-2 * OCEAN_HOLE).representative_point().coords[0]
+    x, y = round(x, 2), round(y, 2)
+    size = OCEAN_HOLE
+    return [(x - size, y - size), (x + size, y - size), (x, y + size), (x - size, y - size)]
+
+
+def _quantized_arc(points: list[tuple[float, float]]) -> list[list[int]]:
+    """One delta-encoded arc on the topology's quantization grid (``TRANSFORM``)."""
+    (scale_x, scale_y), (origin_x, origin_y) = TRANSFORM["scale"], TRANSFORM["translate"]
+    grid = [(round((x - origin_x) / scale_x), round((y - origin_y) / scale_y)) for x, y in points]
+    deltas = [[b[0] - a[0], b[1] - a[1]] for a, b in zip(grid, grid[1:], strict=False)]
+    return [list(grid[0]), *deltas]
 
 
 def _collection(*geometries: dict) -> dict:

@@ -394,13 +394,15 @@ def maritime_trace(lang: Lang) -> dict:
 
 
 def world_geo(projection: str, centre: tuple[float, float]) -> dict[str, object]:
-    """Geo settings drawing only from the served topojson: land and ocean, no frame."""
+    """Geo settings drawing only from the served topojson: the ocean, no frame.
+
+    No land layer: every country is a shape of its own (:func:`country_traces`), which
+    covers the land, so the browser does not paint it twice.
+    """
     globe = projection == "globe"
     rotation = {"lon": centre[0], "lat": centre[1]} if globe else {"lon": round(centre[0])}
     return offline_geo(
         {"type": PROJECTION_TYPES.get(projection, "natural earth"), "rotation": rotation},
-        showland=True,
-        landcolor="#e6e9ef",
         showocean=True,
         oceancolor="#eef4fa",
         uirevision=f"{UIREVISION}.{projection}",
@@ -418,13 +420,15 @@ def world_map_figure(
     """The world map of ``links`` (filtered, enriched) with title and note baked in.
 
     Pairs without coordinates at either end are left out (:func:`split_located`; the page
-    says how many). ``country_codes`` are the ISO3 codes of the served topojson's countries;
-    ``label_points`` their label points; ``stamp`` is (title, note).
+    says how many). ``country_codes`` are ISO3 codes to draw as shapes besides the served
+    topojson's countries (the keys of ``label_points``, their label points), so that every
+    country is drawn even when the dataset's country table lists only some; ``stamp`` is
+    (title, note).
     """
     drawable, _ = split_located(links)
     aggregated = is_aggregated(len(drawable))
     traces = [
-        *country_traces(links, country_codes, lang),
+        *country_traces(links, [*label_points, *country_codes], lang),
         maritime_trace(lang),
         *link_traces(drawable, lang, view, aggregated, label_points),
         *partner_traces(drawable, lang, view, aggregated, label_points),

@@ -7,7 +7,7 @@ import shapely
 
 from geo import boundaries, build_assets
 from geo.build_world import CHINA_TOLERANCE
-from geo.topology import read_topology_object
+from geo.topology import decode_arcs, join_arcs, read_topology_object
 
 ROOT = Path(__file__).parent.parent
 WORLD = ROOT / "static" / "world_110m.json"
@@ -104,15 +104,21 @@ def test_polygon_rings_wound_for_d3(countries):
             assert all(ring.is_ccw for ring in polygon.interiors), code
 
 
-def test_land_and_ocean_share_the_coasts(topology):
+def test_land_holds_the_coasts(topology):
     land = shapely.make_valid(read_topology_object(topology, "land")[0][1])
-    ocean_geometry = topology["objects"]["ocean"]["geometries"][0]
-    land_rings = sum(
-        len(polygon) for polygon in topology["objects"]["land"]["geometries"][0]["arcs"]
-    )
-    assert ocean_geometry["type"] == "Polygon" and len(ocean_geometry["arcs"]) == land_rings
     assert land.contains(shapely.Point(20, 10))  # Chad
     assert not land.contains(shapely.Point(-150, 0))  # Pacific
+
+
+def test_ocean_is_the_sphere_minus_one_small_ring_inside_a_country(topology, countries):
+    (ocean,) = topology["objects"]["ocean"]["geometries"]
+    assert ocean["type"] == "Polygon" and len(ocean["arcs"]) == 1  # one ring, one arc
+    (ring,) = ocean["arcs"]
+    hole = shapely.Polygon(join_arcs(ring, decode_arcs(topology)))
+    # counter-clockwise: d3-geo reads the polygon as everything outside the ring
+    assert hole.exterior.is_ccw and 0 < hole.area < 1
+    # deep inside one country, so the country shapes drawn over the ocean cover the hole
+    assert any(country.contains(hole.buffer(0.2)) for country in countries.values())
 
 
 def test_units_table_has_region_prefectures_and_counties(units):

@@ -88,14 +88,20 @@ def test_no_boundaries_inside_the_world_figure(shipped, points):
             assert trace.geojson is None
             assert trace.locationmode == "ISO-3"
     assert len(fig.to_json()) < 150_000
-    assert fig.layout.geo.showland and fig.layout.geo.showocean
+    assert fig.layout.geo.showocean and not fig.layout.geo.showland  # countries cover land
     assert not fig.layout.geo.showcountries  # no plotly layer beyond the served topojson
+
+
+def test_every_served_country_is_a_shape_whatever_the_country_table_lists(shipped, points):
+    fig = world_map_figure(shipped.links, "en", MapView(), ["JPN"], points, STAMP)
+    base = next(tr for tr in fig.data if tr.type == "choropleth")
+    assert set(base.locations) == set(points) | {"JPN"}
 
 
 def test_every_country_is_a_shape_and_partners_are_shaded_by_pairs(shipped, points):
     fig = build(shipped, points)
     base, shaded = [tr for tr in fig.data if tr.type == "choropleth"]
-    assert len(base.locations) >= 150
+    assert set(points) <= set(base.locations)  # every served country, so no land layer needed
     counts = shipped.links.groupby("country_iso3").size()
     assert dict(zip(shaded.locations, shaded.z, strict=True)) == counts.to_dict()
     assert shaded.colorbar.title.text == "每国友城（对）"
