@@ -16,6 +16,8 @@ their borders follow China's exactly.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import shapely
 import topojson
@@ -318,7 +320,7 @@ def _quantized_arc(points: list[tuple[float, float]]) -> list[list[int]]:
     """One delta-encoded arc on the topology's quantization grid (``TRANSFORM``)."""
     (scale_x, scale_y), (origin_x, origin_y) = TRANSFORM["scale"], TRANSFORM["translate"]
     grid = [(round((x - origin_x) / scale_x), round((y - origin_y) / scale_y)) for x, y in points]
-    deltas = [[b[0] - a[0], b[1] - a[1]] for a, b in zip(grid, grid[1:], strict=False)]
+    deltas = [[b[0] - a[0], b[1] - a[1]] for a, b in pairwise(grid)]
     return [list(grid[0]), *deltas]
 
 
