@@ -47,3 +47,22 @@ def search_options(data: Dataset) -> dict[str, str]:
         parts = [p for p in (row.name_zh, row.name_en, _pinyin(row.name_zh)) if p]
         options[row.place_id] = " · ".join(dict.fromkeys(parts))
     return dict(sorted(options.items(), key=lambda item: item[1]))
+
+
+def find_places(options: dict[str, str], query: str, limit: int) -> list[str]:
+    """Ids of the places whose search label holds every word of ``query``, best first.
+
+    Matching ignores case; labels that start with the query come first, then the rest, each
+    group in the order of ``options`` (alphabetical). At most ``limit`` ids are returned.
+    """
+    words = query.casefold().split()
+    if not words:
+        return []
+    start, inside = [], []
+    for place_id, label in options.items():
+        folded = label.casefold()
+        if all(word in folded for word in words):
+            (start if folded.startswith(words[0]) else inside).append(place_id)
+            if len(start) >= limit:
+                break
+    return (start + inside)[:limit]

@@ -15,6 +15,7 @@ from sistercities.i18n import pick, t
 from sistercities.problems import problems_frame
 from sistercities.schema import CONTINENTS, LEVELS, Lang
 from ui import briefing, cache, state
+from ui.place_search import search_box
 from ui.style import inject_style
 
 ASEAN_PICK = "asean"
@@ -148,7 +149,7 @@ def _filters(look: cache.Lookups, lang: Lang) -> None:
     options, names = look.options, look.names
     with st.sidebar:
         st.markdown(f"#### {t('filter.header', lang)}")
-        _search_box(look, lang)
+        search_box(look, lang)
         countries = _multiselect(
             "countries",
             "filter.countries",
@@ -276,24 +277,6 @@ def _init_widget(key: str, value: object) -> None:
 def _changed(key: str) -> None:
     """``on_change`` callback: the user set this widget; keep their value on this run."""
     st.session_state.setdefault(_CHANGED, set()).add(key)
-
-
-def _search_box(look: cache.Lookups, lang: Lang) -> None:
-    """Find any place by Chinese name, English name or pinyin, and select it."""
-    labels = look.search
-    current = state.view_state().sel
-    st.session_state["w.search"] = current if current in labels else None
-    chosen = st.selectbox(
-        t("filter.search", lang),
-        list(labels),
-        format_func=lambda pid: labels[pid],
-        index=None,
-        key="w.search",
-        placeholder=t("filter.search", lang),
-    )
-    if chosen != current and chosen is not None:
-        state.set_value(state.SEL, chosen)
-        st.rerun()
 
 
 def empty_state(ctx: PageContext) -> None:

@@ -45,6 +45,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter.undated": ("显示日期不详的友城", "Show pairs with unknown dates"),
     "filter.search": ("查找地点（中文、英文或拼音）", "Find a place (Chinese, English or pinyin)"),
     "filter.search_none": ("未找到", "No match"),
+    "filter.search_type": ("输入名称查找（共 {count} 个地点）", "Type a name ({count} places)"),
+    "filter.search_matches": ("匹配的地点（{count} 个）", "Matching places ({count})"),
+    "filter.search_pick": ("选择一个地点", "Choose a place"),
     "filter.reset": ("清除筛选", "Clear filters"),
     "filter.bad_param": (
         "已忽略无效的网址参数：{items}",

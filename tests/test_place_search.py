@@ -1,0 +1,74 @@
+"""The place search: matching in core, and the sidebar's two modes (list, or type to search)."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from sistercities.places import find_places
+from tests.fixtures_data import app_path, write_folder
+
+OPTIONS = {
+    "cn-450100": "南宁市 · Nanning · nanningshi",
+    "fra-annecy": "安纳西 · Annecy · anaxi",
+    "jpn-kumamoto": "熊本市 · Kumamoto · xiongbenshi",
+    "jpn-kumamoto-prefecture": "熊本县 · Kumamoto Prefecture · xiongbenxian",
+    "tha-rayong": "罗勇府 · Rayong · luoyongfu",
+    "usa-annapolis": "Annapolis · annapolis",  # no Chinese name: the label starts in English
+}
+
+
+def test_every_word_must_match_in_any_script():
+    assert find_places(OPTIONS, "kumamoto pref", 10) == ["jpn-kumamoto-prefecture"]
+    assert find_places(OPTIONS, "熊本", 10) == ["jpn-kumamoto", "jpn-kumamoto-prefecture"]
+    assert find_places(OPTIONS, "XIONGBEN", 10) == ["jpn-kumamoto", "jpn-kumamoto-prefecture"]
+    assert find_places(OPTIONS, "nanning", 10) == ["cn-450100"]
+
+
+def test_labels_starting_with_the_query_come_first_and_the_limit_holds():
+    expected = ["usa-annapolis", "cn-450100", "fra-annecy", "jpn-kumamoto-prefecture"]
+    assert find_places(OPTIONS, "an", 10) == expected  # xiongbenxian holds "an" too
+    assert find_places(OPTIONS, "an", 2) == ["usa-annapolis", "cn-450100"]
+    assert find_places(OPTIONS, "   ", 10) == [] and find_places(OPTIONS, "paris", 10) == []
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    path = write_folder(tmp_path / "d")
+    monkeypatch.setenv("SISTERCITIES_DATA_DIR", str(path))
+    return path
+
+
+def open_map(lang="en"):
+    at = AppTest.from_file(app_path("dashboard.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/1_map.py").run()
+    assert not at.exception
+    return at
+
+
+def test_small_datasets_list_every_place(folder):
+    at = open_map()
+    box = at.selectbox(key="w.search")
+    assert len(box.options) == 8  # every place in a pair, shipped to the browser for type-ahead
+    assert not [w for w in at.text_input if w.key == "w.search.q"]
+    box.select_index(next(i for i, o in enumerate(box.options) if "Annecy" in o)).run()
+    assert not at.exception
+    assert at.session_state["state.sel"] == "fra-annecy"
+    assert at.selectbox(key="w.search").value == "fra-annecy"  # the pick is not undone
+    assert "Partners of" in " ".join(m.value for m in at.markdown)
+
+
+def test_large_datasets_send_matches_only_and_a_pick_selects(folder, monkeypatch):
+    monkeypatch.setattr("ui.place_search.LIST_LIMIT", 2)  # the tiny folder counts as large
+    at = open_map()
+    assert not [w for w in at.selectbox if w.key == "w.search"]  # no list of every place
+    assert "places)" in at.text_input(key="w.search.q").placeholder
+    at.text_input(key="w.search.q").input("annecy").run()
+    box = at.selectbox(key="w.search")
+    assert len(box.options) == 1 and "Annecy" in box.options[0]
+    box.select_index(0).run()
+    assert not at.exception
+    assert at.query_params["sel"] in ("fra-annecy", ["fra-annecy"])
+    assert "Partners of" in " ".join(m.value for m in at.markdown)
+    at.text_input(key="w.search.q").input("no such place").run()
+    assert "No match" in " ".join(c.value for c in at.sidebar.caption)
