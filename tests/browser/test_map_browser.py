@@ -130,6 +130,22 @@ def test_guangxi_closeup_is_drawn_when_picked(server, offline_page):
     assert_offline(offline_page)
 
 
+def test_find_a_place_selects_it(server, offline_page):
+    open_map(offline_page, server.url + "/map?lang=en")
+    page = offline_page.page
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
+    box.click()
+    page.keyboard.type("Kumamoto Prefecture")
+    page.get_by_role("option", name="Kumamoto Prefecture", exact=False).first.click()
+    page.get_by_text("Partners of").wait_for(timeout=30_000)
+    assert "sel=jpn-kumamoto-prefecture" in page.url
+    page.wait_for_timeout(1000)
+    (world,) = page.evaluate(DRAWN)
+    assert len(world["lines"]) == 3  # maritime, faded rest, the selected place's pairs
+    assert "Kumamoto Prefecture" in box.locator("input").input_value()  # the pick stays
+    assert_offline(offline_page)
+
+
 @pytest.fixture(scope="module")
 def synthetic_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("synth25k") / "data"
