@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Literal
 
 import pandas as pd
@@ -127,12 +129,22 @@ def pair_hover(links: pd.DataFrame, lang: Lang) -> pd.Series:
     )
 
 
-def _joined(blocks: pd.Series, lang: Lang) -> str:
-    """Hover blocks of one marker, the first few and a count of the rest."""
-    shown = list(blocks[:HOVER_LINES])
-    if len(blocks) > HOVER_LINES:
-        shown.append(t("map.hover.more", lang, count=len(blocks) - HOVER_LINES))
-    return "<br>—<br>".join(shown)
+def joined_hover(keys: pd.Series, blocks: pd.Series, lang: Lang) -> pd.Series:
+    """Per key, its hover blocks joined: the first few in order and a count of the rest.
+
+    One pass over the rows sorted by key (a pandas aggregation calling Python per group took
+    most of the map's build time at 25,000 pairs).
+    """
+    order = keys.to_numpy().argsort(kind="stable")
+    sorted_keys, sorted_blocks = keys.to_numpy()[order], blocks.to_numpy()[order]
+    joined: dict[object, str] = {}
+    for key, rows in groupby(zip(sorted_keys, sorted_blocks, strict=True), key=itemgetter(0)):
+        shown = [block for _, block in rows]
+        if len(shown) > HOVER_LINES:
+            more = t("map.hover.more", lang, count=len(shown) - HOVER_LINES)
+            shown = [*shown[:HOVER_LINES], more]
+        joined[key] = "<br>—<br>".join(shown)
+    return pd.Series(joined, dtype=object)
 
 
 def _category_order(colour_by: ColourBy) -> list[str]:
@@ -186,7 +198,7 @@ def _marker_groups(
         frame["lon"] = grouped["partner_lon"].first()
         frame["lat"] = grouped["partner_lat"].first()
         hover = pair_hover(links, lang)
-        frame["hover"] = hover.groupby(links[key]).agg(lambda b: _joined(b, lang))
+        frame["hover"] = joined_hover(links[key], hover, lang).reindex(frame.index)
     frame["kind"] = "country" if aggregated else "place"
     return frame
 

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
@@ -11,8 +12,10 @@ from sistercities.dataset import load_dataset
 from sistercities.map_closeup import guangxi_figure, prefecture_table
 from sistercities.map_figure import (
     AGGREGATE_ABOVE,
+    HOVER_LINES,
     UIREVISION,
     MapView,
+    joined_hover,
     map_summary,
     split_located,
     world_map_figure,
@@ -208,3 +211,14 @@ def test_label_points_come_from_the_served_topojson(points):
     lon, lat = points["FRA"]
     assert -5 < lon < 10 and 42 < lat < 51  # metropolitan France, not an overseas mean
     assert Path(STATIC_DIR / "world_110m.json").exists()
+
+
+def test_hover_blocks_are_joined_per_place_in_order_with_a_count_of_the_rest():
+    keys = pd.Series(["b", "a", "b", "b", "b", "b", "b", "b", "b", "b"])
+    blocks = pd.Series([f"p{i}" for i in range(10)])
+    joined = joined_hover(keys, blocks, "en")
+    assert joined["a"] == "p1"
+    first = joined["b"].split("<br>—<br>")
+    assert first[:HOVER_LINES] == ["p0", "p2", "p3", "p4", "p5", "p6", "p7", "p8"][:HOVER_LINES]
+    assert len(first) == HOVER_LINES + 1 and first[-1] != "p9"  # the rest as a count
+    assert str(9 - HOVER_LINES) in first[-1]
