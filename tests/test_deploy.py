@@ -179,3 +179,32 @@ def test_both_replicas_see_an_edit_of_the_shared_folder(deployment: Deployment) 
     assert sorted(replicas) == sorted(clients)
     assert before == ["4", "4"]
     assert after == ["5", "5"]
+
+
+def _raw(url: str, gzip_ok: bool = False) -> tuple[dict[str, str], bytes]:
+    """Headers and (decompressed) body of one GET through the proxy."""
+    import gzip
+
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        headers = {key.lower(): value for key, value in response.headers.items()}
+        body = response.read()
+    return headers, gzip.decompress(body) if headers.get("content-encoding") == "gzip" else body
+
+
+def test_static_files_come_from_nginx_not_the_replicas(deployment: Deployment) -> None:
+    import re
+
+    import streamlit
+
+    _, page = _raw(deployment.url + "/")
+    script = re.search(rb'src="\./(static/js/index\.[\w-]+\.js)"', page).group(1).decode()
+    headers, body = _raw(f"{deployment.url}/{script}", gzip_ok=True)
+    assert "x-upstream" not in headers  # answered by nginx itself
+    assert headers["content-type"] == "application/javascript"
+    assert headers["content-encoding"] == "gzip"
+    assert "immutable" in headers["cache-control"]
+    assert body == (Path(streamlit.__file__).parent / "static" / script).read_bytes()
+    headers, body = _raw(deployment.url + "/app/static/world_110m.json")
+    assert "x-upstream" not in headers and headers["content-type"] == "application/json"
+    assert body == (ROOT / "static" / "world_110m.json").read_bytes()
