@@ -120,7 +120,7 @@ def guangxi_figure(
     )
     layout = dict(
         font=FONT,
-        height=560,
+        height=640,  # the close-up has the page width to itself (one map at a time)
         margin={"l": 0, "r": 0, "t": 56, "b": 60},
         geo={
             "fitbounds": "locations",
