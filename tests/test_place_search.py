@@ -1,10 +1,9 @@
 """The place search: matching in core, and the sidebar's two modes (list, or type to search)."""
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from sistercities.places import find_places
-from tests.fixtures_data import app_path, write_folder
+from tests.fixtures_data import open_app_page, write_folder
 
 OPTIONS = {
     "cn-450100": "南宁市 · Nanning · nanningshi",
@@ -31,23 +30,16 @@ def test_labels_starting_with_the_query_come_first_and_the_limit_holds():
 
 
 @pytest.fixture
-def folder(tmp_path, monkeypatch):
-    path = write_folder(tmp_path / "d")
-    monkeypatch.setenv("SISTERCITIES_DATA_DIR", str(path))
-    return path
+def folder(tmp_path):
+    return write_folder(tmp_path / "d")
 
 
-def open_map(lang="en"):
-    at = AppTest.from_file(app_path("dashboard.py"), default_timeout=60)
-    at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/1_map.py").run()
-    assert not at.exception
-    return at
+def open_map(folder, monkeypatch):
+    return open_app_page(folder, monkeypatch, "pages/1_map.py", lang="en")
 
 
-def test_small_datasets_list_every_place(folder):
-    at = open_map()
+def test_small_datasets_list_every_place(folder, monkeypatch):
+    at = open_map(folder, monkeypatch)
     box = at.selectbox(key="w.search")
     assert len(box.options) == 8  # every place in a pair, shipped to the browser for type-ahead
     assert not [w for w in at.text_input if w.key == "w.search.q"]
@@ -60,7 +52,7 @@ def test_small_datasets_list_every_place(folder):
 
 def test_large_datasets_send_matches_only_and_a_pick_selects(folder, monkeypatch):
     monkeypatch.setattr("ui.place_search.LIST_LIMIT", 2)  # the tiny folder counts as large
-    at = open_map()
+    at = open_map(folder, monkeypatch)
     assert not [w for w in at.selectbox if w.key == "w.search"]  # no list of every place
     assert "places)" in at.text_input(key="w.search.q").placeholder
     at.text_input(key="w.search.q").input("annecy").run()
