@@ -28,8 +28,7 @@ figure = network_cache.stamped_figure(ctx, view, layout, colour, selected)
 
 left, right = st.columns([3, 1.4])
 with left:
-    event = network_panels.chart(ctx, figure, view, selected)
-    network_panels.handle_pick(event, ctx, selected)
+    network_panels.chart(ctx, figure, view, selected)
     network_panels.selection_line(ctx, graph, selected)
 with right:
     network_panels.side_panel(ctx, measures)

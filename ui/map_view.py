@@ -31,12 +31,12 @@ from sistercities.schema import place_id_for_china
 from ui import cache, state
 from ui.figures import figure_note
 from ui.network_panels import bound_choice
+from ui.picks import PickHandler, clickable_chart
 from ui.sidebar import PageContext, source_note
 
 WORLD_TOPOJSON = "world_110m.json"
 CLOSEUP = "guangxi"  # the ``proj`` value that shows the Guangxi close-up
 COLOUR = "map.colour"
-LAST_PICK = "map.last_pick"
 
 
 @st.cache_resource(show_spinner=False)
@@ -59,20 +59,15 @@ def geo_config(name: str) -> dict[str, Any]:
     return config
 
 
-def show_geo(fig: go.Figure, key: str, name: str, on_select: bool = False) -> Any:
-    """Render a geo figure with the offline config; return the click event (or None).
+def show_geo(fig: go.Figure, key: str, name: str, on_pick: PickHandler) -> None:
+    """Render a geo figure with the offline config; ``on_pick`` handles each click once.
 
     The key holds the image format because plotly's config is fixed when a chart mounts;
     otherwise it is stable, so ``layout.uirevision`` keeps the user's pan and zoom.
     """
-    return st.plotly_chart(
-        cache.frozen(fig),  # a cached figure is turned into a dict once, not on every rerun
-        theme=None,
-        config=geo_config(name),
-        key=f"{key}.{state.image_format()}",
-        on_select="rerun" if on_select else "ignore",
-        selection_mode="points",
-    )
+    key = f"{key}.{state.image_format()}"
+    # a cached figure is turned into a dict once, not on every rerun
+    clickable_chart(cache.frozen(fig), key, geo_config(name), on_pick)
 
 
 def projection_choice(ctx: PageContext) -> str:
@@ -137,16 +132,17 @@ def _world_figure(key: tuple, projection: str, colour_by: str, _ctx: PageContext
 def world_map(ctx: PageContext, projection: str, colour_by: str) -> None:
     """The world map (flat or globe) with its click handling, caption and notes."""
     figure = world_figure(ctx, projection, colour_by)
-    event = show_geo(figure, "map.world", f"guangxi-map-{projection}", on_select=True)
-    handle_pick(event, ctx, "world")
+    show_geo(figure, "map.world", f"guangxi-map-{projection}", handle_pick)
     map_caption(ctx)
     world_notes(ctx)
 
 
 def guangxi_map(ctx: PageContext) -> None:
     """The Guangxi close-up with its click handling and captions."""
-    event = show_geo(closeup_figure(ctx), "map.guangxi", "guangxi-prefectures", on_select=True)
-    handle_pick(event, ctx, "guangxi")
+    # The key holds the selection, so a new selection mounts a fresh chart: the close-up does
+    # not draw the selection, and a kept plotly selection would swallow the next click.
+    key = f"map.guangxi.{ctx.view.sel}"
+    show_geo(closeup_figure(ctx), key, "guangxi-prefectures", handle_pick)
     map_caption(ctx)
     closeup_caption(ctx)
 
@@ -174,37 +170,30 @@ def _first_pick(event: Any) -> tuple[str, ...] | None:
     return None
 
 
-def handle_pick(event: Any, ctx: PageContext, chart: str) -> None:
-    """Act on a new click on ``chart``.
+def handle_pick(event: Any) -> None:
+    """Act on one click on a map (a widget callback: it runs once, before the rerun).
 
-    A place selects (the selection is shared with the network page), a country bubble or a
-    prefecture filters to it; clicking a selected place again clears the selection. The last
-    click is remembered per chart, since the chart keeps it across reruns.
+    A place selects (the selection is shared with the network page) and clicking the selected
+    place again clears it; a country bubble or a prefecture filters to it. An empty event
+    means the user cleared plotly's own selection, which clears the shared one too.
     """
     picked = _first_pick(event)
-    memory = st.session_state.setdefault(LAST_PICK, {})
-    previous = memory.get(chart)
-    if picked == previous:
-        return
-    memory[chart] = picked
+    selected = state.view_state().sel
     if picked is None:
-        if previous and previous[0] == "place" and ctx.view.sel == previous[1]:
-            state.set_value(state.SEL, None)
-            st.rerun()
+        state.set_value(state.SEL, None)
         return
     kind, value = picked[0], picked[1]
+    spec = state.current_filter()
     if kind == "place":
-        state.set_value(state.SEL, None if value == ctx.view.sel else value)
+        state.set_value(state.SEL, None if value == selected else value)
     elif kind == "country":
-        new = replace(ctx.spec, countries=(value,), continents=(), asean=False)
+        new = replace(spec, countries=(value,), continents=(), asean=False)
         state.set_filter(new, reset_widgets=True)
     elif kind == "prefecture" and value:
-        state.set_filter(replace(ctx.spec, cities=(value,)), reset_widgets=True)
+        state.set_filter(replace(spec, cities=(value,)), reset_widgets=True)
     else:
         name = picked[2] if len(picked) > 2 else value
-        st.toast(t("map.closeup.no_place", ctx.lang, name=name))
-        return
-    st.rerun()
+        st.toast(t("map.closeup.no_place", state.lang(), name=name))
 
 
 def world_notes(ctx: PageContext) -> None:
@@ -233,9 +222,12 @@ def selection_panel(ctx: PageContext) -> None:
         columns = [t(k, ctx.lang) for k in ("tbl.home", "tbl.partner", "tbl.established")]
         columns.append(t("tbl.country", ctx.lang))
         st.dataframe(table[columns], hide_index=True, key="w.map.panel")
-    if st.button(t("map.clear", ctx.lang), key="w.map.clear"):
-        state.set_value(state.SEL, None)
-        st.rerun()
+    st.button(
+        t("map.clear", ctx.lang),
+        key="w.map.clear",
+        on_click=state.set_value,
+        args=(state.SEL, None),
+    )
 
 
 def closeup_caption(ctx: PageContext) -> None:

@@ -14,13 +14,14 @@ from sistercities.exports import chart_config
 from sistercities.i18n import format_number, t
 from sistercities.network_figure import picked_node
 from ui import network_cache, state
+from ui.picks import clickable_chart
 from ui.sidebar import PageContext
 
 LAYOUT, COLOUR, FOCUS = "net.layout", "net.colour", "net.focus"
 
 
-def chart(ctx: PageContext, figure: go.Figure, view: str, selected: str | None) -> object:
-    """Draw the (already stamped) network figure; return the click event.
+def chart(ctx: PageContext, figure: go.Figure, view: str, selected: str | None) -> None:
+    """Draw the (already stamped) network figure; a click on a node is handled once.
 
     The key holds the selection, so a new selection mounts a fresh chart (no stale plotly
     selection dims the highlight), and the image format, since plotly's config is fixed at mount.
@@ -28,13 +29,12 @@ def chart(ctx: PageContext, figure: go.Figure, view: str, selected: str | None) 
     image = state.image_format()
     config = chart_config(f"guangxi-network-{view}-{ctx.data.meta['as_of']}", image)
     config.update(scrollZoom=True, modeBarButtonsToRemove=["lasso2d", "select2d"])
-    return st.plotly_chart(
+    places = frozenset(ctx.data.places["place_id"])
+    clickable_chart(
         figure,
-        theme=None,
-        on_select="rerun",
-        selection_mode="points",
-        key=f"net.chart.{view}.{selected}.{image}",
-        config=config,
+        f"net.chart.{view}.{selected}.{image}",
+        config,
+        lambda event: handle_pick(event, places, selected),
     )
 
 
@@ -102,20 +102,29 @@ def selected_node(ctx: PageContext, graph: nx.Graph) -> str | None:
     return graphs.node_for_place(graph, ctx.view.sel, ctx.data.places)
 
 
-def handle_pick(event: object, ctx: PageContext, selected: str | None) -> None:
-    """Turn a click on a node into the shared selection (a second click clears it)."""
+def handle_pick(event: object, places: frozenset[str], selected: str | None) -> None:
+    """Turn a click on a node into the shared selection (a widget callback, run once).
+
+    A click on the highlighted node clears it; a place becomes the shared selection (shown on
+    the map too); a country or continent node is highlighted here only.
+    """
     picked = picked_node(event)
     if picked is None:
         return
     if picked == selected:
         state.set_value(state.SEL, None)
         st.session_state[FOCUS] = None
-    elif picked in set(ctx.data.places["place_id"]):
+    elif picked in places:
         state.set_value(state.SEL, picked)
         st.session_state[FOCUS] = None
     else:
-        st.session_state[FOCUS] = (ctx.view.sel, picked)
-    st.rerun()
+        st.session_state[FOCUS] = (state.view_state().sel, picked)
+
+
+def clear_selection() -> None:
+    """The clear button's callback: no place selected, no node highlighted."""
+    state.set_value(state.SEL, None)
+    st.session_state[FOCUS] = None
 
 
 def selection_line(ctx: PageContext, graph: nx.Graph, selected: str | None) -> None:
@@ -123,10 +132,7 @@ def selection_line(ctx: PageContext, graph: nx.Graph, selected: str | None) -> N
     name = "name_zh" if ctx.lang == "zh" else "name_en"
     if selected:
         st.caption(t("net.selected", ctx.lang, name=graph.nodes[selected].get(name, selected)))
-        if st.button(t("net.clear", ctx.lang), key="w.net.clear"):
-            state.set_value(state.SEL, None)
-            st.session_state[FOCUS] = None
-            st.rerun()
+        st.button(t("net.clear", ctx.lang), key="w.net.clear", on_click=clear_selection)
     elif ctx.view.sel:
         st.caption(t("net.selected_absent", ctx.lang, name=ctx.names.get(ctx.view.sel, "")))
     st.caption(t("net.click_hint", ctx.lang))
