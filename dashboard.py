@@ -3,7 +3,8 @@
 import streamlit as st
 
 from sistercities.i18n import t
-from ui import overview, sidebar
+from ui import sidebar
+from ui.views import overview
 
 ctx = sidebar.page_setup("page.overview")
 st.title(t("app.title", ctx.lang))

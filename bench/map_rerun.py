@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from geo.map_layers import country_label_points  # noqa: E402
 from sistercities.dataset import load_dataset  # noqa: E402
-from sistercities.map_figure import MapView, world_map_figure  # noqa: E402
+from sistercities.figures.world_map import MapView, world_map_figure  # noqa: E402
 from sistercities.paths import DEFAULT_DATA_DIR, STATIC_DIR  # noqa: E402
 from sistercities.synth import write_synthetic  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402

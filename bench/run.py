@@ -334,13 +334,13 @@ async def _session_memory(port: int, pid: int) -> tuple[float, float]:
 
 
 def project_map(data, links, every_pair: bool = True) -> object:
-    """The map page's world figure (sistercities.map_figure) of these links.
+    """The map page's world figure (sistercities.figures.world_map) of these links.
 
     With ``every_pair`` the country aggregation used above ``AGGREGATE_ABOVE`` pairs is
     switched off, so the figure draws the same arcs as the naive one.
     """
     from geo.map_layers import country_label_points
-    from sistercities import map_figure
+    from sistercities.figures import world_map as map_figure
 
     saved = map_figure.AGGREGATE_ABOVE
     if every_pair:
@@ -374,7 +374,7 @@ def naive_map(links, layout) -> object:
     import plotly.graph_objects as go
 
     from geo.spatial import great_circle
-    from sistercities.map_figure import ARC_POINTS
+    from sistercities.figures.world_map import ARC_POINTS
 
     fig = go.Figure(layout=layout)
     columns = ["home_lon", "home_lat", "partner_lon", "partner_lat"]
@@ -407,7 +407,7 @@ class NaiveFigures:
 def naive_vs_project(data_dir: Path, runs: int, browser, draw_timeout_s: float) -> NaiveFigures:
     """Build + serialise both figures (medians) and draw both in Chromium."""
     from sistercities.dataset import load_dataset
-    from sistercities.growth_map import located
+    from sistercities.figures.growth_map import located
 
     data = load_dataset(data_dir).dataset
     assert data is not None
@@ -424,7 +424,9 @@ def naive_vs_project(data_dir: Path, runs: int, browser, draw_timeout_s: float) 
         started = time.perf_counter()
         naive_json = naive_map(links, layout).to_json()
         naive_times.append(time.perf_counter() - started)
-    source = "sistercities.map_figure.world_map_figure, every pair drawn (no country aggregation)"
+    source = (
+        "sistercities.figures.world_map.world_map_figure, every pair drawn (no country aggregation)"
+    )
     with _static_server() as static_url:
         project_draw = _draw_time(browser, project_json, static_url, draw_timeout_s)
         naive_draw = _draw_time(browser, naive_json, static_url, draw_timeout_s)

@@ -7,7 +7,8 @@ quickly and each map gets the full width of a 16:9 screen.
 import streamlit as st
 
 from sistercities.i18n import t
-from ui import map_view, sidebar
+from ui import sidebar
+from ui.views import map as map_view
 
 ctx = sidebar.page_setup("page.map")
 st.title(t("map.title", ctx.lang))

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from sistercities.graph_layout import LAYOUTS
 from sistercities.i18n import t
-from sistercities.network_figure import COLOUR_BY
-from ui import network_cache, network_panels, sidebar
+from sistercities.network.figure import COLOUR_BY
+from sistercities.network.layout import LAYOUTS
+from ui import network_cache, sidebar
+from ui.views import network as network_panels
 
 ctx = sidebar.page_setup("page.network")
 st.title(t("net.title", ctx.lang))

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from sistercities import alliance
+from sistercities.alliance import ties as alliance
 from sistercities.i18n import t
-from ui import alliance as view
 from ui import sidebar
 from ui.figures import show_figure
+from ui.views import alliance as view
 
 ctx = sidebar.page_setup("page.alliance")
 lang, data = ctx.lang, ctx.data

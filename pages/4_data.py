@@ -3,7 +3,9 @@
 import streamlit as st
 
 from sistercities.i18n import t
-from ui import data_view, import_view, sidebar
+from ui import sidebar
+from ui.views import data as data_view
+from ui.views import importer as import_view
 
 ctx = sidebar.page_setup("page.data", with_filters=False)
 st.title(t("page.data", ctx.lang))

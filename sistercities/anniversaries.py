@@ -13,8 +13,8 @@ import datetime as dt
 
 import pandas as pd
 
+from sistercities.contract.schema import Lang
 from sistercities.i18n import t
-from sistercities.schema import Lang
 
 STEP = 5
 COLUMNS = [

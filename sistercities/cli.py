@@ -8,12 +8,12 @@ import json
 import sys
 from pathlib import Path
 
+from sistercities.contract.problems import errors
+from sistercities.contract.schema import Lang
+from sistercities.contract.single_file import validate_file
 from sistercities.dataset import load_dataset
 from sistercities.i18n import normalise_lang, t
 from sistercities.paths import data_dir
-from sistercities.problems import errors
-from sistercities.schema import Lang
-from sistercities.single_file import validate_file
 from sistercities.stats import stats_as_of
 
 

@@ -11,9 +11,10 @@ from typing import Any
 
 import pandas as pd
 
-from sistercities import enrich, validation
-from sistercities.problems import Problem, errors, problem
-from sistercities.schema import (
+from sistercities.contract import enrich, validation
+from sistercities.contract.problems import Problem, errors, problem
+from sistercities.contract.reading import read_csv_file
+from sistercities.contract.schema import (
     ALLIANCE_DIR,
     COUNTRIES_CSV,
     DATASET_JSON,
@@ -26,7 +27,6 @@ from sistercities.schema import (
     PLACES_CSV,
     TIES_CSV,
 )
-from sistercities.tables import read_csv_file
 
 FACTS_KEYS = ("name_zh", "name_en", "founded", "place_id", "founding_counts", "sources")
 
@@ -46,7 +46,7 @@ class Dataset:
     """Everything the app shows, as typed tables.
 
     ``links`` carries derived columns (names, countries, continent, ASEAN flag, dates);
-    see :func:`sistercities.enrich.enrich_links`.
+    see :func:`sistercities.contract.enrich.enrich_links`.
     """
 
     folder: Path
@@ -101,7 +101,7 @@ def load_dataset(
     tables = {name: _read(folder, name, found) for name in _TABLE_FILES}
     found += _validate_tables(tables, today)
     if check_locations and tables["places"] is not None:
-        from sistercities.country_bounds import outside_country
+        from sistercities.contract.locations import outside_country
 
         found += outside_country(tables["places"], PLACES_CSV)
     facts = _read_json(folder / FACTS_JSON, FACTS_JSON, FACTS_KEYS, found)

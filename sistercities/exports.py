@@ -14,8 +14,8 @@ from typing import Any, Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from sistercities.contract.schema import Lang
 from sistercities.i18n import t
-from sistercities.schema import Lang
 
 ImageFormat = Literal["png", "svg"]
 IMAGE_FORMATS: tuple[ImageFormat, ...] = ("png", "svg")

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from sistercities.contract.schema import CONTINENTS, LEVELS, Lang
 from sistercities.i18n import t
-from sistercities.schema import CONTINENTS, LEVELS, Lang
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 

@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
+from sistercities.contract.schema import Lang
 from sistercities.i18n import format_percent, t
-from sistercities.schema import Lang
 from sistercities.stats import official_on
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from sistercities.contract.schema import Lang
 from sistercities.i18n import pick
-from sistercities.schema import Lang
 
 if TYPE_CHECKING:
     from sistercities.dataset import Dataset

@@ -8,8 +8,7 @@ import random
 import shutil
 from pathlib import Path
 
-from sistercities.paths import DEFAULT_DATA_DIR, GEO_DIR
-from sistercities.schema import (
+from sistercities.contract.schema import (
     COUNTRIES_CSV,
     FIELDS_CSV,
     LINKS_COLUMNS,
@@ -17,6 +16,7 @@ from sistercities.schema import (
     PLACES_COLUMNS,
     link_id_for,
 )
+from sistercities.paths import DEFAULT_DATA_DIR, GEO_DIR
 
 LEVEL_OF_UNIT = {"province": "province", "prefecture": "prefecture", "county": "county"}
 CONFIDENCE_WEIGHTS = {"high": 3, "medium": 5, "low": 2}

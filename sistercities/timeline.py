@@ -8,7 +8,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from sistercities.dates import parse_partial_date
+from sistercities.contract.dates import parse_partial_date
 
 SplitBy = Literal["continent", "level"]
 SPLITS: tuple[SplitBy, ...] = ("continent", "level")

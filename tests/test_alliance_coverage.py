@@ -5,8 +5,8 @@ import math
 import pandas as pd
 import pytest
 
-from sistercities import alliance
-from sistercities.alliance_figures import member_points, ties_map, ties_network
+from sistercities.alliance import ties as alliance
+from sistercities.alliance.figures import member_points, ties_map, ties_network
 from sistercities.dataset import load_dataset
 from sistercities.filters import LinkFilter
 from tests.fixtures_data import write_folder

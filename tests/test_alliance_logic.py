@@ -1,6 +1,6 @@
 import pandas as pd
 
-from sistercities.alliance import carried_ties, containing_places, field_link_ids, member_reach
+from sistercities.alliance.ties import carried_ties, containing_places, field_link_ids, member_reach
 
 PLACES = pd.DataFrame(
     {

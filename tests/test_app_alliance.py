@@ -5,7 +5,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sistercities import roster
+from sistercities.alliance import roster
 from sistercities.paths import DEFAULT_DATA_DIR
 from tests.fixtures_data import app_path, write_folder
 
@@ -146,7 +146,7 @@ def test_bad_upload_shows_row_level_messages_and_cannot_be_used(tiny_app):
 
 def test_upload_handler_as_a_plain_function(tmp_path):
     from sistercities.dataset import load_dataset
-    from ui.alliance import check_upload
+    from ui.views.alliance import check_upload
 
     data = load_dataset(write_folder(tmp_path / "d")).dataset
     assert check_upload(data, GOOD.encode(), "good.csv").usable

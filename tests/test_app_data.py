@@ -3,8 +3,8 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sistercities import store
 from sistercities.dataset import load_dataset
+from sistercities.store import transactions as store
 from tests.fixtures_data import app_path, write_folder
 from tests.store_versions import NEW_LINK, NEW_PLACE
 

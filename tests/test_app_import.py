@@ -8,8 +8,8 @@ import sys
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sistercities import store
 from sistercities.dataset import load_dataset
+from sistercities.store import transactions as store
 from tests.fixtures_data import ROOT, app_path
 from tests.import_fixtures.folders import XLSX, reduced_folder
 

@@ -6,7 +6,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from sistercities.schema import CONTINENTS
+from sistercities.contract.schema import CONTINENTS
 from tests.fixtures_data import COUNTRIES, LINKS, PLACES, app_path, write_folder
 
 PAGE = "pages/2_network.py"

@@ -8,10 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sistercities import store, updates
+from sistercities.contract.problems import Problem
+from sistercities.contract.reading import MAX_FILE_BYTES, read_table_bytes
 from sistercities.dataset import dataset_version
-from sistercities.problems import Problem
-from sistercities.tables import MAX_FILE_BYTES, read_table_bytes
+from sistercities.store import transactions as store
+from sistercities.store import updates
 
 CORPUS = Path(__file__).resolve().parent / "bad_inputs"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
+from sistercities.contract.problems import errors
 from sistercities.dataset import load_dataset
-from sistercities.problems import errors
 from tests.fixtures_data import LINKS, PLACES, write_folder
 
 TODAY = dt.date(2026, 11, 26)

@@ -6,8 +6,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from sistercities.briefing import TOPOJSON_NAME, briefing_html, overview_briefing
 from sistercities.dataset import load_dataset
+from sistercities.deck.offline import TOPOJSON_NAME, briefing_html, overview_briefing
 from sistercities.exports import (
     chart_config,
     csv_bytes,

@@ -15,9 +15,9 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from sistercities import graph as graphs
-from sistercities import graph_layout
 from sistercities.dataset import load_dataset
+from sistercities.network import graph as graphs
+from sistercities.network import layout as graph_layout
 from tests.fixtures_data import LINKS, PLACES, write_folder
 
 HEADER = LINKS.splitlines()[0]

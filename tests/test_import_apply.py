@@ -5,12 +5,12 @@ import json
 
 import pytest
 
-from sistercities import store
 from sistercities.cli import main
 from sistercities.dataset import dataset_version, load_dataset
 from sistercities.importer.apply import apply_import, plan_import, source_note
 from sistercities.importer.gazetteer import GeoNamesHits
 from sistercities.importer.resolve import Resolver, RowInput, choose, typed_place
+from sistercities.store import transactions as store
 from tests.import_fixtures.folders import CSV_GB18030, XLSX, reduced_folder
 
 DAY = dt.date(2024, 12, 1)

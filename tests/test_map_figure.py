@@ -9,8 +9,8 @@ import pytest
 from geo.map_layers import country_label_points, feature_label_points
 from geo.spatial import load_prefecture_geojson
 from sistercities.dataset import load_dataset
-from sistercities.map_closeup import guangxi_figure, prefecture_table
-from sistercities.map_figure import (
+from sistercities.figures.guangxi_map import guangxi_figure, prefecture_table
+from sistercities.figures.world_map import (
     AGGREGATE_ABOVE,
     HOVER_LINES,
     UIREVISION,

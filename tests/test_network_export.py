@@ -6,10 +6,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from sistercities import graph as graphs
-from sistercities import graph_layout
-from sistercities import network_export as export
 from sistercities.exports import csv_bytes
+from sistercities.network import export
+from sistercities.network import graph as graphs
+from sistercities.network import layout as graph_layout
 from tests.fixtures_data import PLACES
 from tests.test_graph import EXTRA_PLACES, PATH_LINKS, load, star_links
 

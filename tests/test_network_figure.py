@@ -5,9 +5,9 @@ import math
 import numpy as np
 import pytest
 
-from sistercities import graph as graphs
-from sistercities import graph_layout
-from sistercities import network_figure as nf
+from sistercities.network import figure as nf
+from sistercities.network import graph as graphs
+from sistercities.network import layout as graph_layout
 from tests.test_graph import PATH_LINKS, load
 
 

@@ -6,11 +6,11 @@ import io
 import pandas as pd
 import pytest
 
-from sistercities import roster
+from sistercities.alliance import roster
+from sistercities.alliance.demo import DEMO_PREFIX, demo_roster, is_demo
+from sistercities.contract.schema import MEMBERS_COLUMNS
+from sistercities.contract.validation import validate_members
 from sistercities.dataset import load_dataset
-from sistercities.demo_roster import DEMO_PREFIX, demo_roster, is_demo
-from sistercities.schema import MEMBERS_COLUMNS
-from sistercities.validation import validate_members
 from tests.fixtures_data import write_folder
 
 TODAY = dt.date(2025, 1, 1)

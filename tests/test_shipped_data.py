@@ -5,10 +5,10 @@ import re
 import pytest
 
 from geo.boundaries import point_in_country, point_in_guangxi_unit
-from sistercities.country_bounds import codes_for
+from sistercities.contract.locations import codes_for
+from sistercities.contract.schema import TABLE_SPECS
 from sistercities.dataset import load_dataset
 from sistercities.paths import DEFAULT_DATA_DIR
-from sistercities.schema import TABLE_SPECS
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from sistercities import store
 from sistercities.dataset import dataset_version, load_dataset
-from sistercities.store import StoreError
+from sistercities.store import transactions as store
+from sistercities.store.transactions import StoreError
 from tests.fixtures_data import LINKS, PLACES, write_folder
 from tests.store_versions import NEW_LINK, version_files
 
@@ -182,7 +182,7 @@ def test_another_process_change_gives_a_new_version(folder):
     before = dataset_version(folder)
     same_size = LINKS.replace("1979-10-01", "1979-10-02")  # same length, new content
     code = (
-        "import sys; from pathlib import Path; from sistercities import store; "
+        "import sys; from pathlib import Path; from sistercities.store import transactions as store; "
         f"store.apply_change(Path(sys.argv[1]), {{'links.csv': {same_size.encode()!r}}}, 'p', 'x')"
     )
     subprocess.run([sys.executable, "-c", code, str(folder)], cwd=ROOT, check=True)
@@ -193,7 +193,7 @@ def test_another_process_change_gives_a_new_version(folder):
 WRITER = """
 import json, sys
 from pathlib import Path
-from sistercities import store
+from sistercities.store import transactions as store
 from tests.store_versions import version_files
 folder = Path(sys.argv[1])
 print("ready", flush=True)

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from sistercities.dataset import load_dataset
-from sistercities.overview_figures import growth_figure
+from sistercities.figures.overview import growth_figure
 from sistercities.timeline import cumulative_by_year, fractional_year, milestones, undated_pairs
 from tests.fixtures_data import LINKS, write_folder
 
@@ -115,7 +115,7 @@ def test_growth_map_draws_one_line_per_country_at_scale():
     import numpy as np
     import pandas as pd
 
-    from sistercities.growth_map import AGGREGATE_ABOVE, _frame_traces
+    from sistercities.figures.growth_map import AGGREGATE_ABOVE, _frame_traces
 
     count = AGGREGATE_ABOVE + 500
     shown = pd.DataFrame(

@@ -7,9 +7,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from sistercities import store, updates
 from sistercities.dataset import load_dataset
 from sistercities.exports import csv_bytes, xlsx_bytes
+from sistercities.store import transactions as store
+from sistercities.store import updates
 from tests.store_versions import NEW_LINK, NEW_PLACE
 
 PH = "place_id,name_zh,name_en,admin_type,country_iso3,lat,lon,admin_code,parent_id,coord_source,notes\n"
@@ -141,8 +142,8 @@ def test_exports_never_carry_formulas():
 
 def test_shipped_data_holds_no_markup_or_formula_cells():
     """The dataframe toolbar's own CSV download exports cells as they are: keep them safe."""
+    from sistercities.contract.reading import read_csv_file
     from sistercities.paths import DEFAULT_DATA_DIR
-    from sistercities.tables import read_csv_file
 
     for name in ("places.csv", "links.csv", "alliance/members.csv"):
         path = DEFAULT_DATA_DIR / name

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from sistercities.schema import LINKS_COLUMNS, PLACES_COLUMNS, link_id_for
+from sistercities.contract.schema import LINKS_COLUMNS, PLACES_COLUMNS, link_id_for
 from tools.partners import EXCLUDED, EXTRA_PLACES, PARTNERS, PartnerSpec
 
 ROOT = Path(__file__).resolve().parent.parent

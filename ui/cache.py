@@ -11,13 +11,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from sistercities import store
-from sistercities.alliance import carried_ties, field_link_ids
+from sistercities.alliance.ties import carried_ties, field_link_ids
 from sistercities.dataset import Dataset, LoadResult, dataset_version
 from sistercities.filters import FilterOptions, LinkFilter, apply_filter
 from sistercities.i18n import pick
 from sistercities.paths import data_dir
 from sistercities.places import place_labels, search_options
+from sistercities.store import transactions as store
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

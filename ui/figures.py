@@ -8,10 +8,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from sistercities.contract.schema import Lang
 from sistercities.exports import chart_config, csv_bytes, stamp_figure, xlsx_bytes
 from sistercities.exports import figure_note as note_for
 from sistercities.i18n import t
-from sistercities.schema import Lang
 from ui import cache, state
 from ui.sidebar import PageContext, caption
 

@@ -14,13 +14,14 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from sistercities import graph as graphs
-from sistercities import graph_layout, network_export
+from sistercities.contract.schema import Lang
 from sistercities.exports import csv_bytes, stamp_figure
 from sistercities.filters import LinkFilter
 from sistercities.i18n import t
-from sistercities.network_figure import network_figure
-from sistercities.schema import Lang
+from sistercities.network import export as network_export
+from sistercities.network import graph as graphs
+from sistercities.network import layout as graph_layout
+from sistercities.network.figure import network_figure
 from ui.cache import FrozenFigure
 from ui.figures import figure_note
 from ui.sidebar import PageContext

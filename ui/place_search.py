@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from sistercities.contract.schema import Lang
 from sistercities.i18n import t
 from sistercities.places import find_places
-from sistercities.schema import Lang
 from ui import cache, state
 
 LIST_LIMIT = 300

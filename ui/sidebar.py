@@ -8,13 +8,14 @@ from dataclasses import dataclass, replace
 import pandas as pd
 import streamlit as st
 
+from sistercities.contract.problems import problems_frame
+from sistercities.contract.schema import CONTINENTS, LEVELS, Lang
 from sistercities.dataset import Dataset
 from sistercities.exports import IMAGE_FORMATS
 from sistercities.filters import FilterOptions, LinkFilter, describe
 from sistercities.i18n import pick, t
-from sistercities.problems import problems_frame
-from sistercities.schema import CONTINENTS, LEVELS, Lang
-from ui import briefing, cache, state
+from ui import cache, state
+from ui import present as briefing
 from ui.place_search import search_box
 from ui.style import inject_style
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from sistercities.contract.schema import Lang
 from sistercities.filters import FilterOptions, LinkFilter, from_query, to_query
 from sistercities.i18n import normalise_lang, t
-from sistercities.schema import Lang
 
 SPEC = "state.filter"
 LANG = "state.lang"

@@ -11,7 +11,7 @@ import importlib
 import pkgutil
 from functools import cache
 
-from sistercities.schema import LANGS, Lang
+from sistercities.contract.schema import LANGS, Lang
 
 DEFAULT_LANG: Lang = "zh"
 

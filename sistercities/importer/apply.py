@@ -16,12 +16,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from sistercities import store, updates
+from sistercities.contract.problems import Problem
+from sistercities.contract.reading import read_csv_file
+from sistercities.contract.schema import (
+    LINKS_COLUMNS,
+    PLACES_COLUMNS,
+    Lang,
+    link_id_for,
+    place_id_for_china,
+)
 from sistercities.importer import gazetteer as gz
 from sistercities.importer.resolve import Candidate, RowResult
-from sistercities.problems import Problem
-from sistercities.schema import LINKS_COLUMNS, PLACES_COLUMNS, Lang, link_id_for, place_id_for_china
-from sistercities.tables import read_csv_file
+from sistercities.store import transactions as store
+from sistercities.store import updates
 
 CONFIDENCE = "high"
 
@@ -188,6 +195,6 @@ def apply_import(folder: Path, plan: ImportPlan, who: str, lang: Lang) -> store.
     """Write the planned change through the store (history, undo, version check).
 
     Raises:
-        store.StoreError: as :func:`sistercities.updates.apply_plan`.
+        store.StoreError: as :func:`sistercities.store.updates.apply_plan`.
     """
     return updates.apply_plan(Path(folder), plan.plan, who, lang)

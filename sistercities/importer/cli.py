@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from sistercities.contract.problems import errors
+from sistercities.contract.schema import Lang
 from sistercities.dataset import load_dataset
 from sistercities.i18n import t
 from sistercities.importer.apply import apply_import, plan_import
@@ -15,9 +17,7 @@ from sistercities.importer.report import describe_row, row_record
 from sistercities.importer.resolve import Resolver, RowResult
 from sistercities.importer.rows import load_table, mapping_problems, table_rows
 from sistercities.paths import data_dir
-from sistercities.problems import errors
-from sistercities.schema import Lang
-from sistercities.store import StoreError
+from sistercities.store.transactions import StoreError
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:

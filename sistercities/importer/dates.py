@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from sistercities.dates import PartialDate
+from sistercities.contract.dates import PartialDate
 from sistercities.importer.text import clean_cell
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)

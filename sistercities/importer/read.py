@@ -1,7 +1,7 @@
 """Reading an official table as a raw grid of cells (title rows and merged cells allowed).
 
-Unlike the contract reader (:mod:`sistercities.tables`), the header is not assumed to be the
-first row: officials' tables often start with a merged title. XLSX cells keep their types
+Unlike the contract reader (:mod:`sistercities.contract.reading`), the header is not assumed
+to be the first row: officials' tables often start with a merged title. XLSX cells keep their types
 (a date cell stays a date, a number a number) so dates can be read exactly.
 """
 
@@ -12,8 +12,14 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 
-from sistercities.problems import Problem, problem
-from sistercities.tables import MAX_CELL_CHARS, MAX_ROWS, check_size, decode_text, sniff_separator
+from sistercities.contract.problems import Problem, problem
+from sistercities.contract.reading import (
+    MAX_CELL_CHARS,
+    MAX_ROWS,
+    check_size,
+    decode_text,
+    sniff_separator,
+)
 
 Cell = str | int | float | dt.date | dt.datetime | None
 

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from sistercities.contract.schema import Lang
 from sistercities.i18n import t
 from sistercities.importer.resolve import Match, RowResult
-from sistercities.schema import Lang
 
 
 def _place(match: Match) -> dict[str, object]:

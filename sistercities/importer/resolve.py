@@ -17,7 +17,8 @@ from typing import Literal
 
 import pandas as pd
 
-from sistercities.dates import PartialDate
+from sistercities.contract.dates import PartialDate
+from sistercities.contract.schema import place_id_for_china
 from sistercities.importer import gazetteer as gz
 from sistercities.importer.dates import parse_official_date
 from sistercities.importer.text import (
@@ -28,7 +29,6 @@ from sistercities.importer.text import (
     slugify,
     strip_suffixes,
 )
-from sistercities.schema import place_id_for_china
 
 Certainty = Literal["exact", "alias", "fuzzy", "ambiguous", "unresolved"]
 CERTAINTIES: tuple[Certainty, ...] = ("unresolved", "ambiguous", "fuzzy", "alias", "exact")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from sistercities.contract.problems import Problem, problem
 from sistercities.importer.headers import FIELDS, REQUIRED_FIELDS, Field, HeaderGuess, guess_header
 from sistercities.importer.read import Cell, column_letter, read_grid
 from sistercities.importer.resolve import RowInput
 from sistercities.importer.text import clean_cell
-from sistercities.problems import Problem, problem
 
 TOTAL_WORDS = ("合计", "总计", "小计", "共计", "total")
 

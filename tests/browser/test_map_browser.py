@@ -15,7 +15,7 @@ import pytest
 from PIL import Image, ImageStat
 
 from sistercities.dataset import load_dataset
-from sistercities.map_figure import AGGREGATE_ABOVE, split_located
+from sistercities.figures.world_map import AGGREGATE_ABOVE, split_located
 from sistercities.paths import DEFAULT_DATA_DIR, ROOT
 from tests.browser.conftest import (
     assert_no_streamlit_exception,

@@ -1,7 +1,7 @@
 """The network page in Chromium with the network cut off: drawn, offline, clickable."""
 
 from sistercities.dataset import load_dataset
-from sistercities.graph import PAIR, build_graph
+from sistercities.network.graph import PAIR, build_graph
 from sistercities.paths import DEFAULT_DATA_DIR
 from tests.browser.conftest import assert_no_streamlit_exception, screenshot, wait_for_app
 

@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
-from sistercities.briefing import load_topojson, overview_briefing
 from sistercities.dataset import load_dataset
+from sistercities.deck.offline import load_topojson, overview_briefing
 from sistercities.paths import STATIC_DIR
 from sistercities.places import place_labels
 from tests.browser.conftest import (

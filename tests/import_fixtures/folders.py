@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from sistercities.paths import DEFAULT_DATA_DIR
-from sistercities.store import CONTRACT_FILES
+from sistercities.store.transactions import CONTRACT_FILES
 
 HERE = Path(__file__).resolve().parent
 XLSX = HERE / "official_list.xlsx"

@@ -1,0 +1,1 @@
+"""The vocational education alliance: college ties, roster, demo roster, figures."""

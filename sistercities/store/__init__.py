@@ -1,0 +1,1 @@
+"""The data folder on disk: atomic versioned writes, file operations, updates."""

@@ -1,0 +1,1 @@
+"""Page views: the Streamlit parts of each page (pages/ stay thin)."""

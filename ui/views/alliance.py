@@ -1,0 +1,376 @@
+"""Streamlit parts of the alliance page: founding facts, the session roster and roster import.
+
+The roster shown is one of three, never a mix: the shipped members (default), a roster uploaded
+in this session, or the fictional demo roster (a toggle, off by default).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import partial
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from sistercities.alliance import figures as alliance_figures
+from sistercities.alliance.demo import demo_roster
+from sistercities.alliance.roster import (
+    RosterResult,
+    preview_frame,
+    read_roster,
+    template_csv,
+    template_xlsx,
+)
+from sistercities.alliance.ties import (
+    AllianceView,
+    build_view,
+    countries_without_ties,
+    coverage_by_country,
+    coverage_by_field,
+    named_counts,
+    pairs_in_alliance_countries,
+    tie_summary,
+)
+from sistercities.contract.problems import errors, problems_frame
+from sistercities.contract.schema import Lang
+from sistercities.dataset import Dataset
+from sistercities.filters import LinkFilter
+from sistercities.i18n import format_percent, pick, t
+from ui.sidebar import PageContext
+
+DEMO = "alliance.demo"
+ROSTER = "alliance.roster"
+_DEMO_WIDGET = "w.alliance.demo"
+_UPLOAD_WIDGET = "w.alliance.upload"
+SHIPPED, UPLOADED, DEMO_MODE = "shipped", "uploaded", "demo"
+
+
+def active_roster(data: Dataset) -> tuple[pd.DataFrame, str]:
+    """The members to show and which roster they are (shipped, uploaded or demo)."""
+    if st.session_state.get(DEMO):
+        return demo_roster(data), DEMO_MODE
+    uploaded = st.session_state.get(ROSTER)
+    if uploaded is not None:
+        return uploaded["frame"], UPLOADED
+    return data.alliance.members, SHIPPED
+
+
+def check_upload(
+    data: Dataset, raw: bytes, name: str, today: dt.date | None = None
+) -> RosterResult:
+    """Read and validate an uploaded roster against the dataset's places and fields."""
+    return read_roster(
+        raw,
+        name,
+        set(data.places["place_id"]),
+        set(data.alliance.fields["field_id"]),
+        today or dt.date.today(),
+    )
+
+
+def use_roster(result: RosterResult, name: str) -> None:
+    """Make a valid uploaded roster the session's roster (the demo is switched off)."""
+    if result.usable:
+        st.session_state[ROSTER] = {"frame": result.frame, "name": name}
+        st.session_state[DEMO] = False
+        st.session_state.pop(_DEMO_WIDGET, None)
+
+
+def stop_roster() -> None:
+    """Go back to the shipped members."""
+    st.session_state.pop(ROSTER, None)
+
+
+def founding(ctx: PageContext) -> None:
+    """Title, founding line, headline figures with date, bodies, fields and sources."""
+    facts, lang = ctx.data.alliance.facts, ctx.lang
+    st.title(pick(facts["name_zh"], facts["name_en"], lang))
+    place = ctx.names.get(str(facts.get("place_id", "")), str(facts.get("place_id", "")))
+    form = pick(facts.get("format_zh", ""), facts.get("format_en", ""), lang)
+    key = "alliance.founded" if form else "alliance.founded_plain"
+    st.caption(t(key, lang, date=facts["founded"], place=place, format=form))
+    _metrics(ctx)
+    named = named_counts(ctx.data.alliance.members, facts)
+    st.markdown(t("alliance.named_statement", lang, **{k: _num(v) for k, v in named.items()}))
+    left, right = st.columns(2)
+    with left:
+        for key, items in (
+            ("alliance.guiding", facts.get("guiding_bodies", [])),
+            ("alliance.initiators", facts.get("initiators", [])),
+        ):
+            names = [pick(i.get("name_zh", ""), i.get("name_en", ""), lang) for i in items]
+            if names:
+                st.markdown(f"**{t(key, lang)}**\n" + "".join(f"\n- {n}" for n in names))
+    with right:
+        fields = [pick(r.name_zh, r.name_en, lang) for r in ctx.data.alliance.fields.itertuples()]
+        st.markdown(
+            f"**{t('alliance.fields_all', lang, count=len(fields))}**\n\n" + _sep(lang).join(fields)
+        )
+        sources = facts.get("sources", [])
+        st.markdown(
+            f"**{t('alliance.sources', lang)}**"
+            + "".join(f"\n- [{s.get('title') or s['url']}]({s['url']})" for s in sources)
+        )
+
+
+def _metrics(ctx: PageContext) -> None:
+    """The founding counts as metrics, each with how many are named publicly."""
+    facts, lang = ctx.data.alliance.facts, ctx.lang
+    counts = facts.get("founding_counts", {})
+    named = named_counts(ctx.data.alliance.members, facts)
+    deltas = {
+        "guangxi_colleges": t("alliance.m.named", lang, count=named["guangxi_named"]),
+        "foreign_colleges": t("alliance.m.named", lang, count=named["foreign_named"]),
+        "countries": t(
+            "alliance.m.countries_named", lang, count=len(facts.get("named_countries", []))
+        ),
+    }
+    keys = [k for k in _COUNT_KEYS if k in counts]
+    st.caption(t("alliance.at_founding", lang, date=facts["founded"]))
+    for column, key in zip(st.columns(max(1, len(keys))), keys, strict=False):
+        column.metric(
+            t(f"alliance.m.{key}", lang),
+            counts[key],
+            deltas.get(key),
+            delta_color="off",
+            delta_arrow="off",
+        )
+
+
+_COUNT_KEYS = (
+    "guangxi_colleges",
+    "guangxi_cities",
+    "foreign_colleges",
+    "foreign_cities",
+    "countries",
+)
+
+
+def _num(value: int | None) -> str:
+    """A count, or a dash when unknown."""
+    return "—" if value is None else str(value)
+
+
+def _sep(lang: Lang) -> str:
+    """The list separator of a language."""
+    return "、" if lang == "zh" else ", "
+
+
+def banner(ctx: PageContext, members: pd.DataFrame, mode: str) -> None:
+    """Say which roster the page shows: the demo banner, or the uploaded roster's notice."""
+    if mode == DEMO_MODE:
+        st.warning(t("alliance.demo_banner", ctx.lang), icon="⚠️")
+    elif mode == UPLOADED:
+        named = named_counts(members, ctx.data.alliance.facts)
+        st.info(
+            t(
+                "alliance.uploaded_banner",
+                ctx.lang,
+                name=st.session_state[ROSTER]["name"],
+                guangxi=named["guangxi_named"],
+                foreign=named["foreign_named"],
+            )
+        )
+
+
+def members_table(ctx: PageContext, members: pd.DataFrame) -> pd.DataFrame:
+    """The roster as a display table in the page language."""
+    data = ctx.data
+    countries = {c.iso3: pick(c.name_zh, c.name_en, ctx.lang) for c in data.countries.itertuples()}
+    return preview_frame(members, data.places, data.alliance.fields, ctx.lang, countries)
+
+
+def roster_import(ctx: PageContext) -> None:
+    """Templates, upload, validation report, preview, session use, and the demo toggle."""
+    lang, data = ctx.lang, ctx.data
+    st.subheader(t("roster.header", lang))
+    st.markdown(t("roster.intro", lang))
+    csv_col, xlsx_col = st.columns(2)
+    csv_col.download_button(
+        t("roster.download_csv", lang), template_csv, "alliance_roster_template.csv", "text/csv"
+    )
+    xlsx_col.download_button(
+        t("roster.download_xlsx", lang),
+        partial(template_xlsx, data.places, data.alliance.fields),
+        "alliance_roster_template.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    upload = st.file_uploader(t("roster.upload", lang), type=["csv", "xlsx"], key=_UPLOAD_WIDGET)
+    if upload is not None:
+        _report(ctx, check_upload(data, upload.getvalue(), upload.name), upload.name)
+    if st.session_state.get(ROSTER) is not None:
+        st.button(t("roster.stop", lang), on_click=stop_roster, key="w.alliance.stop")
+    if _DEMO_WIDGET not in st.session_state:
+        st.session_state[_DEMO_WIDGET] = bool(st.session_state.get(DEMO))
+    st.toggle(
+        t("roster.demo_toggle", lang),
+        key=_DEMO_WIDGET,
+        help=t("roster.demo_help", lang),
+        on_change=lambda: st.session_state.__setitem__(DEMO, st.session_state[_DEMO_WIDGET]),
+    )
+
+
+def _report(ctx: PageContext, result: RosterResult, name: str) -> None:
+    """Validation report, preview and the 'use' button of one uploaded roster."""
+    lang = ctx.lang
+    found = errors(result.problems)
+    if found or result.frame is None or result.frame.empty:
+        st.error(t("roster.invalid", lang, errors=max(1, len(found))))
+    else:
+        warnings = len(result.problems) - len(found)
+        st.success(t("roster.valid", lang, rows=len(result.frame), warnings=warnings))
+    if result.problems:
+        st.dataframe(
+            problems_frame(result.problems, lang), hide_index=True, key="w.alliance.report"
+        )
+    if result.frame is not None and not result.frame.empty:
+        st.markdown(f"**{t('roster.preview', lang)}**")
+        st.dataframe(members_table(ctx, result.frame), hide_index=True, key="w.alliance.preview")
+    st.button(
+        t("roster.use", lang),
+        disabled=not result.usable,
+        on_click=use_roster,
+        args=(result, name),
+        key="w.alliance.use",
+        type="primary",
+    )
+
+
+def figure_title(figure: str, mode: str) -> str:
+    """Title key of a figure; a demo figure says in its title (so in any image) it is fictional."""
+    return f"alliance.title.{figure}" + (".demo" if mode == DEMO_MODE else "")
+
+
+def country_table(ctx: PageContext, av: AllianceView) -> pd.DataFrame:
+    """Coverage by partner country with translated headers."""
+    frame = coverage_by_country(av.links, av.shown)
+    return pd.DataFrame(
+        {
+            t("alliance.h.country", ctx.lang): [
+                pick(zh, en, ctx.lang)
+                for zh, en in zip(frame["country_zh"], frame["country_en"], strict=True)
+            ],
+            t("alliance.h.pairs", ctx.lang): frame["pairs"],
+            t("alliance.h.carrying", ctx.lang): frame["carrying"],
+            t("alliance.h.share", ctx.lang): [format_percent(s, ctx.lang) for s in frame["share"]],
+        }
+    )
+
+
+def field_table(ctx: PageContext, av: AllianceView) -> pd.DataFrame:
+    """Coverage by field with translated headers ('field not given' last)."""
+    frame = coverage_by_field(av.links, av.shown, ctx.data.alliance.fields)
+    labels = [
+        pick(zh, en, ctx.lang) if fid else t("alliance.field_none", ctx.lang)
+        for fid, zh, en in zip(frame["field_id"], frame["name_zh"], frame["name_en"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            t("alliance.h.field", ctx.lang): labels,
+            t("alliance.h.carrying", ctx.lang): frame["carrying"],
+        }
+    )
+
+
+def uncovered(ctx: PageContext, av: AllianceView) -> None:
+    """Alliance countries where no pair carries a college tie yet (over all pairs)."""
+    st.subheader(t("alliance.uncovered_header", ctx.lang))
+    missing = countries_without_ties(ctx.data.links, av.ties, av.countries)
+    if missing.empty:
+        st.success(t("alliance.uncovered_none", ctx.lang))
+    else:
+        items = [
+            t("alliance.uncovered_item", ctx.lang, country=ctx.names.get(c, c), pairs=n)
+            for c, n in zip(missing["country_iso3"], missing["pairs"], strict=True)
+        ]
+        st.markdown("\n".join(f"- {item}" for item in items))
+    st.caption(t("alliance.uncovered_note", ctx.lang))
+
+
+def context_pairs(ctx: PageContext, av: AllianceView) -> None:
+    """Guangxi's pairs in alliance countries: context, never members."""
+    lang = ctx.lang
+    st.header(t("alliance.context_header", lang))
+    st.caption(t("alliance.context_caption", lang))
+    pairs = pairs_in_alliance_countries(av.links, av.countries)
+    if pairs.empty:
+        st.info(t("alliance.context_none", lang))
+        return
+    st.markdown(
+        t(
+            "alliance.context_count",
+            lang,
+            pairs=len(pairs),
+            countries=pairs["country_iso3"].nunique(),
+        )
+    )
+    table = pd.DataFrame(
+        {
+            t("alliance.h.home", lang): [ctx.names.get(p, p) for p in pairs["home_place_id"]],
+            t("alliance.h.partner", lang): [ctx.names.get(p, p) for p in pairs["partner_place_id"]],
+            t("alliance.h.country", lang): [ctx.names.get(c, c) for c in pairs["country_iso3"]],
+            t("alliance.h.level", lang): [t(f"level.{v}", lang) for v in pairs["level"]],
+            t("alliance.h.established", lang): [
+                v or t("date.unknown", lang) for v in pairs["established"]
+            ],
+        }
+    )
+    st.dataframe(table, hide_index=True, key="alliance.context")
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """What the page computes from the roster and the filter (cached; read-only)."""
+
+    members: pd.DataFrame
+    mode: str
+    av: AllianceView
+    summary: dict
+    ties_map: go.Figure
+    ties_network: go.Figure
+    country_table: pd.DataFrame
+    field_table: pd.DataFrame
+
+
+def prepared(ctx: PageContext) -> Prepared:
+    """The page's view, figures and tables of the session's roster.
+
+    Cached per data version, filter, language and roster for the shipped and the demo roster;
+    built afresh for an uploaded roster (it lives in one session only).
+    """
+    if st.session_state.get(ROSTER) is not None and not st.session_state.get(DEMO):
+        return _prepare(ctx)
+    mode = DEMO_MODE if st.session_state.get(DEMO) else SHIPPED
+    return _prepared(str(ctx.data.folder), ctx.data.version, ctx.spec, ctx.lang, mode, ctx)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _prepared(
+    folder: str, version: str, spec: LinkFilter, lang: str, mode: str, _ctx: PageContext
+) -> Prepared:
+    del folder, version, spec, lang, mode  # the cache key only
+    return _prepare(_ctx)
+
+
+def _prepare(ctx: PageContext) -> Prepared:
+    data = ctx.data
+    members, mode = active_roster(data)
+    av = build_view(data, members, ctx.spec, roster_countries=mode != DEMO_MODE)
+    field_ids = list(data.alliance.fields["field_id"])
+    world = list(data.countries["iso3"])
+    return Prepared(
+        members=members,
+        mode=mode,
+        av=av,
+        summary=tie_summary(av.shown),
+        ties_map=alliance_figures.ties_map(
+            members, av.shown, data.places, world, av.countries, field_ids, ctx.names, ctx.lang
+        ),
+        ties_network=alliance_figures.ties_network(
+            members, av.shown, data.places, field_ids, ctx.names, ctx.lang
+        ),
+        country_table=country_table(ctx, av),
+        field_table=field_table(ctx, av),
+    )

@@ -1,0 +1,204 @@
+"""Sections of the overview page (Streamlit rendering only; figures come from the core)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from sistercities.anniversaries import (
+    anniversaries,
+    anniversary_table,
+    calendar_year,
+    next_twelve_months,
+)
+from sistercities.deck.offline import load_topojson, overview_briefing, overview_figures
+from sistercities.exports import links_table
+from sistercities.figures.growth_map import AGGREGATE_ABOVE, located
+from sistercities.figures.overview import headline_figure
+from sistercities.filters import LinkFilter
+from sistercities.headline import asean_share_text, completeness, completeness_text, headline
+from sistercities.i18n import t
+from sistercities.paths import STATIC_DIR
+from sistercities.timeline import SPLITS, undated_pairs
+from ui.figures import figure_note, show_figure, table_downloads
+from ui.sidebar import PageContext, caption, source_note
+
+TOPOJSON_FILE = STATIC_DIR / "world_110m.json"
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _all_anniversaries(
+    version: str, first: dt.date, last: dt.date, _ctx: PageContext
+) -> pd.DataFrame:
+    """Anniversaries of every pair of a data version in a period (filtered later, cheaply)."""
+    del version  # part of the cache key only
+    return anniversaries(_ctx.data.links, first, last)
+
+
+def _anniversaries_for(ctx: PageContext, first: dt.date, last: dt.date) -> pd.DataFrame:
+    """The filtered pairs' anniversaries: the cached full list cut to the filter's links."""
+    rows = _all_anniversaries(ctx.data.version, first, last, ctx)
+    return rows.loc[rows["link_id"].isin(ctx.links["link_id"])].reset_index(drop=True)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _all_links_table(version: str, lang: str, _ctx: PageContext) -> pd.DataFrame:
+    """The export table of every pair of a data version (indexed like the links)."""
+    del version  # part of the cache key only
+    table = links_table(_ctx.data.links, _ctx.lang, _ctx.names)
+    table.index = _ctx.data.links.index
+    return table
+
+
+def _links_table_for(ctx: PageContext) -> pd.DataFrame:
+    """The filtered pairs' export table, cut from the cached full table."""
+    table = _all_links_table(ctx.data.version, ctx.lang, ctx)
+    return table.loc[ctx.links.index].reset_index(drop=True)
+
+
+def headline_section(ctx: PageContext) -> None:
+    """The headline figures, each with its as-of date and source, and the completeness line."""
+    head = headline(ctx.links)
+    note = t("kpi.help", ctx.lang, date=ctx.data.meta["as_of"], source=source_note(ctx))
+    if ctx.view.present:
+        show_figure(ctx, headline_figure(head, ctx.lang), "fig.headline", "headline")
+    else:
+        cols = st.columns(4)
+        undated = t("kpi.undated", ctx.lang, count=head.undated)
+        cols[0].metric(
+            t("kpi.pairs", ctx.lang), head.pairs, undated, "off", help=note, delta_arrow="off"
+        )
+        cols[1].metric(t("kpi.countries", ctx.lang), head.countries, help=note)
+        share = asean_share_text(head, ctx.lang)
+        cols[2].metric(
+            t("kpi.asean", ctx.lang), head.asean_pairs, share, "off", help=note, delta_arrow="off"
+        )
+        cols[3].metric(t("kpi.cities", ctx.lang), head.home_cities, help=note)
+        levels = [f"{t(f'level.{k}', ctx.lang)} {v}" for k, v in sorted(head.by_level.items())]
+        st.markdown(t("kpi.level_line", ctx.lang, items=" · ".join(levels)))
+    st.caption(note)
+    info = completeness(ctx.data.links, ctx.data.official_totals, ctx.data.as_of)
+    if info:
+        st.info(completeness_text(info, ctx.lang))
+        st.caption(t("completeness.source", ctx.lang, url=info["source_url"]))
+
+
+def overview_figures_for(ctx: PageContext, split_by: str | None = None) -> dict:
+    """The overview figures of the current filter (built once per data version and view)."""
+    return _figures(ctx.data.version, ctx.spec, ctx.lang, split_by, ctx)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _figures(
+    version: str, spec: LinkFilter, lang: str, split_by: str | None, _ctx: PageContext
+) -> dict:
+    """Cached figures; the key is the data version, filter, language and split (read-only)."""
+    del version, spec, lang  # part of the cache key only
+    return overview_figures(_ctx.data, _ctx.links, _ctx.lang, _ctx.names, split_by)  # type: ignore[arg-type]
+
+
+def growth_section(ctx: PageContext) -> dict:
+    """Cumulative pairs per year (split by continent or level) and the animated map."""
+    st.subheader(t("ov.growth.header", ctx.lang))
+    split = None
+    if not ctx.view.present:
+        split = st.segmented_control(
+            t("ov.growth.split", ctx.lang),
+            options=list(SPLITS),
+            format_func=lambda v: t(f"ov.split.{v}", ctx.lang),
+            key="w.ov.split",
+        )
+    figures = overview_figures_for(ctx, split)
+    if ctx.links["dated"].any():
+        show_figure(ctx, figures["growth"][1], "fig.growth", "growth")
+    else:
+        st.info(t("ov.growth.no_dates", ctx.lang))
+    undated = len(undated_pairs(ctx.links))
+    if undated:
+        st.caption(t("ov.growth.undated_note", ctx.lang, count=undated))
+    st.subheader(t("ov.map.header", ctx.lang))
+    st.caption(t("ov.map.help", ctx.lang))
+    show_figure(ctx, figures["growth_map"][1], "fig.growth_map", "growth-map")
+    drawable = len(located(ctx.links))
+    if drawable > AGGREGATE_ABOVE:
+        st.caption(t("growth.map_aggregated", ctx.lang, limit=AGGREGATE_ABOVE))
+    unlocated = len(ctx.links) - drawable
+    if unlocated:
+        st.caption(t("ov.map.unlocated", ctx.lang, count=unlocated))
+    return figures
+
+
+def anniversary_section(ctx: PageContext) -> None:
+    """Pairs reaching a multiple of five years in the next 12 months or in a chosen year."""
+    st.subheader(t("ov.anniv.header", ctx.lang))
+    today = dt.date.today()
+    left, right = st.columns([2, 1])
+    mode = left.segmented_control(
+        t("ov.anniv.mode", ctx.lang),
+        options=["next12", "year"],
+        format_func=lambda v: t(f"ov.anniv.{v}", ctx.lang),
+        default="next12",
+        key="w.ov.anniv_mode",
+    )
+    if mode == "year":
+        year = right.number_input(
+            t("ov.anniv.pick_year", ctx.lang), 1980, 2100, today.year + 1, key="w.ov.anniv_year"
+        )
+        first, last = calendar_year(int(year))
+    else:
+        first, last = next_twelve_months(today)
+    rows = _anniversaries_for(ctx, first, last)
+    fields = {"first": first.isoformat(), "last": last.isoformat(), "count": len(rows)}
+    if rows.empty:
+        st.info(t("ov.anniv.none", ctx.lang, **fields))
+        return
+    st.markdown(t("ov.anniv.count", ctx.lang, **fields))
+    table = anniversary_table(rows, ctx.lang, ctx.names)
+    st.dataframe(table, hide_index=True, width="stretch")
+    name = f"anniversaries-{first.isoformat()}-{last.isoformat()}"
+    table_downloads(table, name, ctx.lang, "dl.anniv")
+
+
+def top_section(ctx: PageContext, figures: dict) -> None:
+    """Guangxi cities and partner countries with the most pairs."""
+    st.subheader(t("ov.top.header", ctx.lang))
+    left, right = st.columns(2)
+    with left:
+        show_figure(ctx, figures["top_cities"][1], "fig.top_cities", "top-cities")
+    with right:
+        show_figure(ctx, figures["top_countries"][1], "fig.top_countries", "top-countries")
+
+
+def export_section(ctx: PageContext) -> None:
+    """The filtered pairs as CSV/XLSX and the one-file offline briefing."""
+    st.subheader(t("dl.header", ctx.lang))
+    st.markdown(t("dl.pairs", ctx.lang, count=len(ctx.links)))
+    table_downloads(_links_table_for(ctx), "pairs", ctx.lang, "dl.pairs")
+    notes = [figure_note(ctx)]
+    info = completeness(ctx.data.links, ctx.data.official_totals, ctx.data.as_of)
+    if info:
+        notes.append(completeness_text(info, ctx.lang))
+
+    def build() -> str:
+        return overview_briefing(
+            ctx.data,
+            ctx.links,
+            ctx.lang,
+            ctx.names,
+            caption(ctx),
+            notes,
+            load_topojson(TOPOJSON_FILE),
+        )
+
+    st.download_button(
+        t("dl.briefing", ctx.lang),
+        data=build,
+        file_name=f"briefing-{ctx.data.meta['as_of']}-{ctx.lang}.html",
+        mime="text/html",
+        key="dl.briefing",
+        help=t("dl.briefing_help", ctx.lang),
+        on_click="ignore",
+        type="primary",
+    )
