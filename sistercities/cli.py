@@ -11,10 +11,10 @@ from pathlib import Path
 from sistercities.contract.problems import errors
 from sistercities.contract.schema import Lang
 from sistercities.contract.single_file import validate_file
+from sistercities.counts import stats_as_of
 from sistercities.dataset import load_dataset
 from sistercities.i18n import normalise_lang, t
 from sistercities.paths import data_dir
-from sistercities.stats import stats_as_of
 
 
 def build_parser() -> argparse.ArgumentParser:

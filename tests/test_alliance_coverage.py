@@ -191,7 +191,8 @@ def test_ties_map_draws_all_ties_in_one_line_trace_with_gaps():
         ROSTER, ties, PLACES, ["THA", "JPN", "CHN"], ["THA"], ["it", "civil"], names, "en"
     )
     lines = [tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines"]
-    assert [tr.name for tr in lines] == ["", "College tie"]  # the maritime line, then the ties
+    # the maritime line, then the ties
+    assert [tr.name for tr in lines] == ["China's maritime boundary", "College tie"]
     assert list(lines[1].lat).count(None) == 2  # two college pairs joined: g1-f1 and g2-f1
     assert len(lines[1].lat) == 2 * 17  # great-circle arcs of 16 points each
     midpoints = [tr.name for tr in fig.data if tr.type == "scattergeo" and tr.mode == "markers"]

@@ -129,3 +129,35 @@ def test_top_lists_and_exports_in_english(app):
     assert list(top_cities["y"]) == ["Nanning", "Guilin"]  # largest last (top of the chart)
     assert list(decode(top_cities["x"])) == [1, 2]
     assert "Pairs in the current selection (4)" in [m.value for m in at.markdown]
+
+
+def test_pair_count_follows_the_counting_rule_like_the_cli(tmp_path, monkeypatch):
+    """With one pair ended, the overview's KPI, the map legend and ``stats`` agree (issue #16)."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.fixtures_data import LINKS, ROOT, open_app_page
+
+    ended = LINKS.replace(
+        "cn-450100--tha-rayong,cn-450100,tha-rayong,prefecture,2005,,active",
+        "cn-450100--tha-rayong,cn-450100,tha-rayong,prefecture,2005,2019-06,ended",
+    )
+    folder = write_folder(tmp_path / "ended", links_csv=ended)
+    cli = subprocess.run(
+        [sys.executable, "-m", "sistercities", "stats", "--json", "--data", str(folder)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    with_undated = json.loads(cli.stdout)["with_undated"]["pairs"]
+    assert with_undated == 3  # four pairs, one ended in 2019
+    monkeypatch.setenv("SISTERCITIES_DATA_DIR", str(folder))
+    at = AppTest.from_file(app_path("dashboard.py"), default_timeout=60).run()
+    assert not at.exception
+    assert metric_values(at)["友好城市对数"] == str(with_undated)
+    map_page = open_app_page(folder, monkeypatch, "pages/1_map.py", lang="en")
+    captions = " ".join(c.value for c in map_page.caption)
+    # of the three pairs in force, the Meo Vac pair has no coordinates: two are drawn
+    assert "The map draws 2 pairs" in captions and "1 more pair" in captions

@@ -2,9 +2,8 @@ import datetime as dt
 
 import pandas as pd
 
+from sistercities.counts import completeness, counted_on, headline, official_on, stats_as_of
 from sistercities.dataset import load_dataset
-from sistercities.headline import completeness, headline
-from sistercities.stats import counted_on, official_on, stats_as_of
 
 TODAY = dt.date(2026, 11, 26)
 
@@ -49,7 +48,7 @@ def test_official_on_picks_latest_before(tiny_folder):
 
 def test_headline_and_completeness(tiny_folder):
     data = load_dataset(tiny_folder, TODAY).dataset
-    head = headline(data.links)
+    head = headline(data.links, data.as_of)
     assert (head.pairs, head.undated, head.countries, head.asean_pairs) == (4, 1, 4, 2)
     assert head.home_cities == 2  # Nanning, Guilin (Yangshuo rolls up); the region is no city
     info = completeness(data.links, data.official_totals, data.as_of)

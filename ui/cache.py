@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from sistercities.alliance.ties import carried_ties, field_link_ids
+from sistercities.counts import in_force
 from sistercities.dataset import Dataset, LoadResult, dataset_version
 from sistercities.filters import FilterOptions, LinkFilter, apply_filter
 from sistercities.i18n import pick
@@ -118,11 +119,22 @@ def _filtered(folder: str, version: str, spec: LinkFilter, _data: Dataset) -> pd
     return apply_filter(_data.links, spec, field_link_ids(ties_now))
 
 
-def filtered(data: Dataset, spec: LinkFilter) -> pd.DataFrame:
-    """The links ``spec`` keeps (cached per version and filter; shared, read-only).
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _in_force(folder: str, version: str, spec: LinkFilter, _data: Dataset) -> pd.DataFrame:
+    return in_force(_filtered(folder, version, spec, _data), _data.as_of)
 
-    The same object comes back for the same filter, so caches keyed on it by identity hold.
+
+def filtered(data: Dataset, spec: LinkFilter) -> pd.DataFrame:
+    """The links ``spec`` keeps that count on the data's as-of date (what pages draw and count).
+
+    Cached per version and filter (shared, read-only). The same object comes back for the same
+    filter, so caches keyed on it by identity hold.
     """
+    return _in_force(str(data.folder), data.version, spec, data)
+
+
+def history(data: Dataset, spec: LinkFilter) -> pd.DataFrame:
+    """The links ``spec`` keeps, ended ones included (for growth over time; cached, read-only)."""
     return _filtered(str(data.folder), data.version, spec, data)
 
 

@@ -37,9 +37,10 @@ class PageContext:
     lang: Lang
     spec: LinkFilter
     view: state.ViewState
-    links: pd.DataFrame
+    links: pd.DataFrame  # the filtered pairs that count on the as-of date
     ties: pd.DataFrame
     names: dict[str, str]
+    history: pd.DataFrame  # the filtered pairs, ended ones included (growth over time)
 
     @property
     def empty(self) -> bool:
@@ -82,7 +83,8 @@ def page_setup(title_key: str, with_filters: bool = True) -> PageContext:
     spec = state.current_filter()
     links = cache.filtered(data, spec)
     state.write_url()
-    return PageContext(data, lang, spec, state.view_state(), links, ties, names)
+    history = cache.history(data, spec)
+    return PageContext(data, lang, spec, state.view_state(), links, ties, names, history)
 
 
 def _settings(lang: Lang) -> None:

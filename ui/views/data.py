@@ -13,9 +13,9 @@ import streamlit as st
 from sistercities.contract.problems import Problem, errors, problems_frame
 from sistercities.contract.reading import MAX_FILE_BYTES
 from sistercities.contract.schema import LINKS_COLUMNS, MEMBERS_COLUMNS, PLACES_COLUMNS, Lang
+from sistercities.counts import completeness, completeness_text
 from sistercities.dataset import dataset_version
 from sistercities.exports import csv_bytes, xlsx_bytes
-from sistercities.headline import completeness, completeness_text
 from sistercities.i18n import t
 from sistercities.store import transactions as store
 from sistercities.store import updates

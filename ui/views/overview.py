@@ -13,12 +13,12 @@ from sistercities.anniversaries import (
     calendar_year,
     next_twelve_months,
 )
+from sistercities.counts import asean_share_text, completeness, completeness_text, headline
 from sistercities.deck.offline import load_topojson, overview_briefing, overview_figures
 from sistercities.exports import links_table
 from sistercities.figures.growth_map import AGGREGATE_ABOVE, located
 from sistercities.figures.overview import headline_figure
 from sistercities.filters import LinkFilter
-from sistercities.headline import asean_share_text, completeness, completeness_text, headline
 from sistercities.i18n import t
 from sistercities.paths import STATIC_DIR
 from sistercities.timeline import SPLITS, undated_pairs
@@ -60,7 +60,7 @@ def _links_table_for(ctx: PageContext) -> pd.DataFrame:
 
 def headline_section(ctx: PageContext) -> None:
     """The headline figures, each with its as-of date and source, and the completeness line."""
-    head = headline(ctx.links)
+    head = headline(ctx.links, ctx.data.as_of)
     note = t("kpi.help", ctx.lang, date=ctx.data.meta["as_of"], source=source_note(ctx))
     if ctx.view.present:
         show_figure(ctx, headline_figure(head, ctx.lang), "fig.headline", "headline")
@@ -96,7 +96,7 @@ def _figures(
 ) -> dict:
     """Cached figures; the key is the data version, filter, language and split (read-only)."""
     del version, spec, lang  # part of the cache key only
-    return overview_figures(_ctx.data, _ctx.links, _ctx.lang, _ctx.names, split_by)  # type: ignore[arg-type]
+    return overview_figures(_ctx.data, _ctx.history, _ctx.lang, _ctx.names, split_by)  # type: ignore[arg-type]
 
 
 def growth_section(ctx: PageContext) -> dict:
@@ -184,7 +184,7 @@ def export_section(ctx: PageContext) -> None:
     def build() -> str:
         return overview_briefing(
             ctx.data,
-            ctx.links,
+            ctx.history,
             ctx.lang,
             ctx.names,
             caption(ctx),

@@ -1,0 +1,197 @@
+"""Counting: THE rule for which pairs count on a day, and every count built on it.
+
+Rule (data/README.md): a pair counts on day D when it has started by D (a date given only to the
+year or month counts from the first day of that period) and has not ended by D. Undated pairs
+have no start; they count while not ended and are reported separately, never dropped.
+The overview's KPIs, the top lists, the pages' drawn pairs (``in_force``), the offline briefing
+and ``python -m sistercities stats`` all count through this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from sistercities.contract.schema import Lang
+from sistercities.i18n import format_percent, t
+
+
+def counted_on(links: pd.DataFrame, day: dt.date) -> pd.Series:
+    """Mask of dated pairs that count on ``day``: started by then and not ended by then."""
+    stamp = pd.Timestamp(day)
+    started = links["start"].notna() & (links["start"] <= stamp)
+    not_ended = links["end"].isna() | (links["end"] > stamp)
+    return started & not_ended
+
+
+def undated_on(links: pd.DataFrame, day: dt.date) -> pd.Series:
+    """Mask of undated pairs that had not ended by ``day`` (counted separately)."""
+    stamp = pd.Timestamp(day)
+    return links["start"].isna() & (links["end"].isna() | (links["end"] > stamp))
+
+
+def in_force(links: pd.DataFrame, day: dt.date) -> pd.DataFrame:
+    """The pairs that count on ``day``, undated ones included (what the pages show)."""
+    return links.loc[counted_on(links, day) | undated_on(links, day)]
+
+
+def summarise(links: pd.DataFrame) -> dict[str, Any]:
+    """Pairs, countries, ASEAN pairs and breakdowns of a set of links."""
+    return {
+        "pairs": len(links),
+        "countries": int(links["country_iso3"].nunique()),
+        "asean_pairs": int(links["asean"].sum()),
+        "by_level": _counts(links["level"]),
+        "by_continent": _counts(links["continent"]),
+        "by_country": _counts(links["country_iso3"]),
+    }
+
+
+def _counts(values: pd.Series) -> dict[str, int]:
+    """Value counts as a plain dict, largest first, ties by name."""
+    counts = values.value_counts()
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+    return {str(k): int(v) for k, v in ordered}
+
+
+def official_on(totals: pd.DataFrame, day: dt.date) -> dict[str, Any] | None:
+    """The latest official figures published on or before ``day`` (None if there are none)."""
+    dates = totals["date"].map(_period_start)
+    eligible = totals.loc[dates <= day]
+    if eligible.empty:
+        return None
+    latest = eligible["date"].loc[dates.loc[eligible.index].idxmax()]
+    rows = eligible.loc[eligible["date"] == latest]
+    result: dict[str, Any] = {"date": latest}
+    result.update({row.measure: int(row.value) for row in rows.itertuples()})
+    result["source_url"] = next((u for u in rows["source_url"] if u), "")
+    return result
+
+
+def _period_start(text: str) -> dt.date:
+    """First day of a YYYY, YYYY-MM or YYYY-MM-DD string."""
+    parts = [int(p) for p in str(text).split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def stats_as_of(links: pd.DataFrame, totals: pd.DataFrame, day: dt.date) -> dict[str, Any]:
+    """Counts on ``day`` under the counting rule.
+
+    Returns keys ``as_of``, ``pairs``, ``countries``, ``asean_pairs``, ``by_level``,
+    ``by_continent``, ``by_country`` (dated pairs counted on the day), ``undated`` (undated
+    pairs not ended, counted separately), ``with_undated`` (the same summary including them),
+    and ``official`` where official figures exist on or before the day.
+    """
+    dated = links.loc[counted_on(links, day)]
+    undated = links.loc[undated_on(links, day)]
+    result: dict[str, Any] = {"as_of": day.isoformat(), **summarise(dated)}
+    result["undated"] = len(undated)
+    result["with_undated"] = summarise(pd.concat([dated, undated]))
+    official = official_on(totals, day)
+    if official is not None:
+        result["official"] = official
+    return result
+
+
+@dataclass(frozen=True)
+class Headline:
+    """Counts of a set of pairs (undated pairs included and counted separately)."""
+
+    pairs: int
+    undated: int
+    countries: int
+    asean_pairs: int
+    home_cities: int
+    by_level: dict[str, int]
+
+    @property
+    def asean_share(self) -> float:
+        """ASEAN pairs as a share of all pairs (0 when there are none)."""
+        return self.asean_pairs / self.pairs if self.pairs else 0.0
+
+
+def headline(links: pd.DataFrame, day: dt.date) -> Headline:
+    """Headline figures of the pairs that count on ``day`` (undated ones included).
+
+    ``pairs`` equals ``stats_as_of(...)["with_undated"]["pairs"]`` for the same links and day.
+    ``home_cities`` counts the Guangxi prefectures that hold a pair directly or through one of
+    their counties.
+    """
+    links = in_force(links, day)
+    prefectures = links["home_prefecture_id"].replace("", pd.NA).dropna()
+    return Headline(
+        pairs=len(links),
+        undated=int((~links["dated"]).sum()),
+        countries=int(links["country_iso3"].nunique()),
+        asean_pairs=int(links["asean"].sum()),
+        home_cities=int(prefectures.nunique()),
+        by_level={k: int(v) for k, v in links["level"].value_counts().items()},
+    )
+
+
+def completeness(links: pd.DataFrame, totals: pd.DataFrame, as_of: Any) -> dict[str, Any] | None:
+    """Compare the whole dataset with the latest official total of pairs.
+
+    Returns: dict with date, official, known (pairs in the dataset), dated, missing,
+    source_url; None when no official total exists.
+    """
+    official = official_on(totals.loc[totals["measure"] == "pairs"], as_of)
+    if official is None:
+        return None
+    links = in_force(links, _period_start(official["date"]))
+    known = len(links)
+    return {
+        "date": official["date"],
+        "official": official["pairs"],
+        "known": known,
+        "dated": int(links["dated"].sum()),
+        "missing": max(0, official["pairs"] - known),
+        "source_url": official["source_url"],
+    }
+
+
+def completeness_text(info: dict[str, Any], lang: Lang) -> str:
+    """The completeness line in words."""
+    return t(
+        "completeness",
+        lang,
+        date=info["date"],
+        official=info["official"],
+        known=info["known"],
+        dated=info["dated"],
+        missing=info["missing"],
+    )
+
+
+def asean_share_text(head: Headline, lang: Lang) -> str:
+    """'N % of pairs' for the ASEAN figure."""
+    return t("kpi.asean_share", lang, share=format_percent(head.asean_share, lang))
+
+
+def top_cities(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFrame:
+    """Guangxi prefectures with the most pairs counted on ``day`` (their counties' included).
+
+    Region-level pairs belong to no prefecture and are left out.
+    Returns: DataFrame with columns id (prefecture place id), pairs; largest first.
+    """
+    links = in_force(links, day)
+    return _top(links["home_prefecture_id"].replace("", pd.NA).dropna(), limit)
+
+
+def top_countries(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFrame:
+    """Partner countries with the most pairs counted on ``day``.
+
+    Returns: DataFrame with columns id (ISO3), pairs; largest first.
+    """
+    links = in_force(links, day)
+    return _top(links["country_iso3"].replace("", pd.NA).dropna(), limit)
+
+
+def _top(values: pd.Series, limit: int) -> pd.DataFrame:
+    """The most frequent values, ties broken by id."""
+    counts = values.value_counts()
+    frame = pd.DataFrame({"id": counts.index.astype(str), "pairs": counts.to_numpy().astype(int)})
+    return frame.sort_values(["pairs", "id"], ascending=[False, True]).head(limit)

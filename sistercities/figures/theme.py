@@ -1,0 +1,78 @@
+"""THE theme of every figure: one palette, one font, one maritime-line style (no Streamlit).
+
+Every page draws a continent, a level and Guangxi in the same colour, so a person who learns
+the map's legend can read the network, the growth chart and the exported pictures with it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sistercities.contract.schema import CONTINENTS
+
+FONT_FAMILY = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
+FONT: dict[str, Any] = {"family": FONT_FAMILY, "size": 14}
+TEXT_COLOUR = "#1f2430"
+MUTED_COLOUR = "#5a6170"
+
+GUANGXI_RED = "#c8102e"
+"""Guangxi's own places, the region level and the first data series."""
+PARTNER_COLOUR = "#34495e"
+"""Partner places or colleges on a figure that does not colour them by continent or level."""
+UNKNOWN_COLOUR = "#8a909c"
+"""Anything without a category (unknown continent, no field, undated)."""
+
+CONTINENT_COLOURS: dict[str, str] = dict(
+    zip(
+        CONTINENTS,
+        ("#1f5fa8", "#7b4fa0", "#e08a00", "#2e8b57", "#00859b", "#8c564b", "#5a6170"),
+        strict=True,
+    )
+)
+LEVEL_COLOURS: dict[str, str] = {
+    "province": GUANGXI_RED,
+    "prefecture": "#1f5fa8",
+    "county": "#2e8b57",
+}
+MIXED_LEVEL_COLOUR = "#7b4fa0"
+"""A network node (country, continent) that holds pairs of several levels."""
+
+SERIES_PALETTE: tuple[str, ...] = (
+    GUANGXI_RED,
+    "#1f5fa8",
+    "#2e8b57",
+    "#e08a00",
+    "#7b4fa0",
+    "#00859b",
+    "#8c564b",
+    MUTED_COLOUR,
+)
+"""Series without a category colour of their own, in order."""
+
+FIELD_PALETTE: tuple[str, ...] = (
+    "#e69f00",
+    "#56b4e9",
+    "#009e73",
+    "#f0e442",
+    "#0072b2",
+    "#d55e00",
+    "#cc79a7",
+    "#7f3c8d",
+    "#11a579",
+    "#3969ac",
+)
+"""The alliance's professional fields (a colour-blind-safe set)."""
+
+MARITIME_LINE: dict[str, Any] = {"color": "#3d4452", "width": 1.2}
+"""China's maritime boundary line, the same on every map."""
+
+WHITE_TEMPLATE: dict[str, Any] = {
+    "layout": {"paper_bgcolor": "white", "plot_bgcolor": "white", "font": FONT}
+}
+"""A small explicit template: no Streamlit theme, and cheaper than copying 'plotly_white'."""
+
+
+def category_colour(colour_by: str, value: str) -> str:
+    """The colour of a continent (``colour_by="continent"``) or a level, else the unknown grey."""
+    palette = CONTINENT_COLOURS if colour_by == "continent" else LEVEL_COLOURS
+    return palette.get(value, UNKNOWN_COLOUR)
