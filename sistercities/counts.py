@@ -15,8 +15,10 @@ from typing import Any
 
 import pandas as pd
 
-from sistercities.contract.schema import Lang
+from sistercities.contract.schema import CONTINENTS, Lang
 from sistercities.i18n import format_percent, t
+
+CONTINENT_NAMES = frozenset(CONTINENTS)
 
 
 def counted_on(links: pd.DataFrame, day: dt.date) -> pd.Series:
@@ -195,3 +197,63 @@ def _top(values: pd.Series, limit: int) -> pd.DataFrame:
     counts = values.value_counts()
     frame = pd.DataFrame({"id": counts.index.astype(str), "pairs": counts.to_numpy().astype(int)})
     return frame.sort_values(["pairs", "id"], ascending=[False, True]).head(limit)
+
+
+def _measure_mask(links: pd.DataFrame, measure: str) -> pd.Series | None:
+    """The pairs an official measure counts (``pairs``, ``asean_pairs``, ``pairs_<part>``)."""
+    if measure in ("pairs", "countries"):
+        return pd.Series(True, index=links.index)
+    if measure == "asean_pairs":
+        return links["asean"].astype(bool)
+    part = measure.removeprefix("pairs_")
+    if part == measure:
+        return None
+    if part in ("province", "prefecture", "county"):
+        return links["level"] == part
+    continents = links["continent"].fillna("").str.lower().str.replace(" ", "_")
+    if (continents == part).any() or len(part) != 3:
+        return continents == part
+    return links["country_iso3"].fillna("").str.lower() == part
+
+
+def official_comparison(links: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFrame:
+    """Every official figure beside the dataset's count for the same measure on the same date.
+
+    ``dataset`` counts the dated pairs under the counting rule on the first day of the figure's
+    period; ``undated`` the undated pairs not ended, which may or may not have existed then.
+    ``more`` is True where the dated pairs alone exceed the official figure: a pair dated
+    wrongly, or one not counted officially.
+    Returns: DataFrame with columns date, measure, official, dataset, undated, more,
+    source_url; in the order of ``totals``. Measures the rule cannot count are left out.
+    """
+    rows = []
+    for row in totals.itertuples():
+        day = _period_start(str(row.date))
+        mask = _measure_mask(links, str(row.measure))
+        if mask is None:
+            continue
+        dated = links.loc[mask & counted_on(links, day)]
+        undated = links.loc[mask & undated_on(links, day)]
+        if row.measure == "countries":
+            count = dated["country_iso3"].nunique()
+            extra = len(set(undated["country_iso3"]) - set(dated["country_iso3"]))
+        else:
+            count, extra = len(dated), len(undated)
+        rows.append((row.date, row.measure, int(row.value), int(count), extra, row.source_url))
+    columns = ["date", "measure", "official", "dataset", "undated", "source_url"]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame.insert(5, "more", frame["dataset"] > frame["official"])
+    return frame
+
+
+def measure_label(measure: str, lang: Lang, countries: dict[str, str]) -> str:
+    """An official measure in words: 'Pairs', 'ASEAN pairs', 'Pairs with Thailand', ..."""
+    if measure in ("pairs", "countries", "asean_pairs"):
+        return t(f"measure.{measure}", lang)
+    part = measure.removeprefix("pairs_")
+    if part in ("province", "prefecture", "county"):
+        return t("measure.pairs_of", lang, part=t(f"level.{part}", lang))
+    continent = part.replace("_", " ").title()
+    label = t(f"continent.{continent}", lang) if continent in CONTINENT_NAMES else None
+    name = label or countries.get(part.upper(), part.upper())
+    return t("measure.pairs_with", lang, part=name)

@@ -108,14 +108,25 @@ def test_growth_split_and_animated_map(app):
     assert any("缺少坐标" in c.value for c in at.caption)  # the Meo Vac pair has no coordinates
 
 
+def anniversary_table(at):
+    return next(d.value for d in at.dataframe if "周年日期" in d.value.columns)
+
+
+def test_official_figures_are_listed_beside_the_dataset(app):
+    at = app.run()
+    table = next(d.value for d in at.dataframe if "官方" in d.value.columns)
+    assert list(table["官方"]) == [125, 132, 61]
+    assert list(table["本数据集"]) == [3, 3, 1]
+
+
 def test_anniversary_planner_for_a_chosen_year(app):
     at = app.run()
     at.button_group(key="w.ov.anniv_mode").set_value("year").run()
     at.number_input(key="w.ov.anniv_year").set_value(2024).run()
-    table = at.dataframe[0].value
+    table = anniversary_table(at)
     assert list(table["周年日期"]) == ["2024-10-01"] and list(table["周年"]) == [45]
     at.number_input(key="w.ov.anniv_year").set_value(2025).run()
-    table = at.dataframe[0].value
+    table = anniversary_table(at)
     assert list(table["周年日期"]) == ["2025 （年内，具体日期不详）"]
     assert list(table["周年"]) == [20]
 

@@ -60,3 +60,19 @@ def test_headline_and_completeness(tiny_folder):
         "missing": 128,
         "source_url": "https://example.org/t",
     }
+
+
+def test_each_official_figure_is_compared_on_its_own_date(tiny_folder):
+    from sistercities.counts import measure_label, official_comparison
+
+    data = load_dataset(tiny_folder, TODAY).dataset
+    table = official_comparison(data.links, data.official_totals)
+    # tiny: dated 1979-10-01, 2005, 2013-02 (three) and one undated pair; totals 125, 132, 61
+    assert list(table["official"]) == [125, 132, 61]
+    assert list(table["dataset"]) == [3, 3, 1] and list(table["undated"]) == [1, 1, 1]
+    assert not table["more"].any()
+    few = data.official_totals.assign(value=[2, 132, 61])  # fewer than the dated pairs
+    assert list(official_comparison(data.links, few)["more"]) == [True, False, False]
+    assert measure_label("pairs_tha", "en", {"THA": "Thailand"}) == "Pairs with Thailand"
+    assert measure_label("pairs_north_america", "zh", {}) == "与北美洲的友城"
+    assert measure_label("pairs_county", "en", {}) == "County level pairs"

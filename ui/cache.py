@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from sistercities import counts
 from sistercities.alliance.ties import carried_ties, field_link_ids
 from sistercities.counts import in_force
 from sistercities.dataset import Dataset, LoadResult, dataset_version
@@ -200,3 +201,14 @@ def frozen(
             _FROZEN[ident] = entry
         entry[1][key] = made
     return made
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _official_comparison(folder: str, version: str, _data: Dataset) -> pd.DataFrame:
+    del folder, version  # the cache key only
+    return counts.official_comparison(_data.links, _data.official_totals)
+
+
+def official_comparison(data: Dataset) -> pd.DataFrame:
+    """Each official figure beside the dataset's count (once per data version; read-only)."""
+    return _official_comparison(str(data.folder), data.version, data)

@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from sistercities.contract.schema import Lang
+from sistercities.counts import measure_label
 from sistercities.exports import chart_config, csv_bytes, stamp_figure, xlsx_bytes
 from sistercities.exports import figure_note as note_for
 from sistercities.i18n import t
@@ -70,3 +71,36 @@ def table_downloads(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> Non
         key=f"{key}.xlsx",
         width="stretch",
     )
+
+
+def official_figures(ctx: PageContext) -> None:
+    """Every official figure with the dataset's count for the same date (issue #17)."""
+    lang = ctx.lang
+    table = cache.official_comparison(ctx.data)
+    if table.empty:
+        return
+    countries = dict(
+        zip(ctx.data.countries["iso3"], ctx.data.countries[f"name_{lang}"], strict=True)
+    )
+    shown = pd.DataFrame(
+        {
+            t("official.col.date", lang): table["date"],
+            t("official.col.measure", lang): [
+                measure_label(m, lang, countries) for m in table["measure"]
+            ],
+            t("official.col.official", lang): table["official"],
+            t("official.col.dataset", lang): table["dataset"],
+            t("official.col.undated", lang): table["undated"],
+            t("official.col.source", lang): table["source_url"],
+        }
+    )
+    with st.expander(t("official.header", lang)):
+        st.caption(t("official.caption", lang))
+        more = table.loc[table["more"]]
+        if not more.empty:
+            items = "; ".join(
+                f"{d} {measure_label(m, lang, countries)}"
+                for d, m in zip(more["date"], more["measure"], strict=True)
+            )
+            st.warning(t("official.more", lang, items=items))
+        st.dataframe(shown, hide_index=True, width="stretch")

@@ -80,6 +80,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{official} pairs were officially reported as of {date}; {known} of them are in this "
         "dataset ({dated} dated). The other {missing} have no public source yet.",
     ),
+    "measure.pairs": ("友城对数", "Pairs"),
+    "measure.countries": ("国家数", "Countries"),
+    "measure.asean_pairs": ("东盟友城", "ASEAN pairs"),
+    "measure.pairs_of": ("{part}友城", "{part} pairs"),
+    "measure.pairs_with": ("与{part}的友城", "Pairs with {part}"),
+    "official.header": ("每个官方数字与本数据集对比", "Each official figure beside this dataset"),
+    "official.caption": (
+        "本数据集的数字按计数规则计算于官方数字的同一日期（含日期不详的友城）。",
+        "The dataset's figure is counted under the counting rule on the official figure's "
+        "date (undated pairs included).",
+    ),
+    "official.col.date": ("日期", "Date"),
+    "official.col.measure": ("指标", "Measure"),
+    "official.col.official": ("官方", "Official"),
+    "official.col.dataset": ("本数据集", "This dataset"),
+    "official.col.undated": ("另有日期不详", "Plus undated"),
+    "official.col.source": ("来源", "Source"),
+    "official.more": (
+        "本数据集多于官方数字：{items}。可能有友城日期有误，或未被官方计入。",
+        "This dataset counts more than the official figure for: {items}. A pair may be dated "
+        "wrongly, or not counted officially.",
+    ),
     "date.unknown": ("日期不详", "date unknown"),
     "undated.marker": ("（日期不详）", "(undated)"),
     # Credits

@@ -20,6 +20,7 @@ from sistercities.i18n import t
 from sistercities.store import transactions as store
 from sistercities.store import updates
 from ui import cache
+from ui.figures import official_figures
 from ui.sidebar import PageContext
 
 PASSWORD_ENV = "SISTERCITIES_EDITOR_PASSWORD"
@@ -97,7 +98,7 @@ def completeness_part(ctx: PageContext) -> None:
         st.info(t("data.totals_none", ctx.lang))
         return
     st.info(completeness_text(info, ctx.lang))
-    st.dataframe(data.official_totals, hide_index=True, width="stretch")
+    official_figures(ctx)
 
 
 # -- the editor ----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from sistercities.filters import LinkFilter
 from sistercities.i18n import t
 from sistercities.paths import STATIC_DIR
 from sistercities.timeline import SPLITS, undated_pairs
-from ui.figures import figure_note, show_figure, table_downloads
+from ui.figures import figure_note, official_figures, show_figure, table_downloads
 from ui.sidebar import PageContext, caption, source_note
 
 TOPOJSON_FILE = STATIC_DIR / "world_110m.json"
@@ -83,6 +83,7 @@ def headline_section(ctx: PageContext) -> None:
     if info:
         st.info(completeness_text(info, ctx.lang))
         st.caption(t("completeness.source", ctx.lang, url=info["source_url"]))
+        official_figures(ctx)
 
 
 def overview_figures_for(ctx: PageContext, split_by: str | None = None) -> dict:
