@@ -25,6 +25,7 @@ from sistercities.contract.schema import (
     MEMBERS_CSV,
     OFFICIAL_TOTALS_CSV,
     PLACES_CSV,
+    TABLE_SPECS,
     TIES_CSV,
 )
 
@@ -112,22 +113,14 @@ def load_dataset(
     return LoadResult(_build(folder, meta, facts, tables), found)
 
 
-_TABLE_FILES = {
-    "places": PLACES_CSV,
-    "links": LINKS_CSV,
-    "countries": COUNTRIES_CSV,
-    "official_totals": OFFICIAL_TOTALS_CSV,
-    "fields": FIELDS_CSV,
-    "members": MEMBERS_CSV,
-    "ties": TIES_CSV,
-}
+_TABLE_FILES = {kind: spec.file_name for kind, spec in TABLE_SPECS.items()}
 
 
 def _read(folder: Path, name: str, found: list[Problem]) -> pd.DataFrame | None:
     """Read one table; ``ties.csv`` is optional."""
     path = folder / _TABLE_FILES[name]
     if name == "ties" and not path.exists():
-        return pd.DataFrame(columns=list(validation.TABLE_SPECS["ties"].columns))
+        return pd.DataFrame(columns=list(TABLE_SPECS["ties"].columns))
     result = read_csv_file(path, _TABLE_FILES[name])
     found.extend(result.problems)
     return result.frame

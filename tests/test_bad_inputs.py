@@ -127,3 +127,14 @@ def test_planning_random_tables_never_raises(tiny_folder, rows, sep):
 def test_reading_random_text_never_raises(text):
     result = read_table_bytes(text.encode("utf-8", "surrogatepass"), "t.csv")
     assert result.frame is not None or result.problems
+
+
+def test_a_binary_upload_is_reported_alike_by_both_readers():
+    """The contract reader and the official-list reader share one safe-reading preamble."""
+    from sistercities.contract.reading import read_csv_bytes
+    from sistercities.importer.read import read_grid
+
+    raw = bytes(range(256)) * 8  # no text encoding reads this
+    table_problems = read_csv_bytes(raw, "upload.csv").problems
+    grid_problems = read_grid(raw, "upload.csv").problems
+    assert [p.code for p in table_problems] == [p.code for p in grid_problems] == ["val.binary"]

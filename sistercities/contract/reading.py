@@ -60,15 +60,12 @@ def sniff_separator(text: str) -> str:
 
 def read_csv_bytes(raw: bytes, label: str) -> ReadResult:
     """Read CSV bytes into a frame of strings; problems name ``label`` as the file."""
-    size_problem = check_size(raw, label)
-    if size_problem:
-        return ReadResult(None, [size_problem])
-    if not raw.strip():
-        return ReadResult(None, [problem(label, "val.file_empty")])
+    refused = refuse_bytes(raw, label)
+    if refused:
+        return ReadResult(None, [refused])
     text, encoding = decode_text(raw)
     if text is None:
-        code = "val.binary" if _looks_binary(raw) else "val.encoding"
-        return ReadResult(None, [problem(label, code)])
+        return ReadResult(None, [undecodable(raw, label)])
     separator = sniff_separator(text)
     # Let the parser hold a huge cell, so it is reported with its row and column (not as a
     # parse error); the file size limit still bounds it.
@@ -88,6 +85,22 @@ def read_csv_bytes(raw: bytes, label: str) -> ReadResult:
         detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return ReadResult(None, [problem(label, "val.parse", detail=detail)], encoding, separator)
     return _finish(frame, label, encoding, separator)
+
+
+def refuse_bytes(raw: bytes, label: str) -> Problem | None:
+    """The first safe-reading check an upload fails (too large, empty), or None.
+
+    Every reader of uploaded bytes (the contract's tables, an official list) starts here.
+    """
+    too_large = check_size(raw, label)
+    if too_large:
+        return too_large
+    return None if raw.strip() else problem(label, "val.file_empty")
+
+
+def undecodable(raw: bytes, label: str) -> Problem:
+    """The problem of bytes no supported encoding reads: a binary file, or another encoding."""
+    return problem(label, "val.binary" if _looks_binary(raw) else "val.encoding")
 
 
 def check_size(raw: bytes, label: str) -> Problem | None:

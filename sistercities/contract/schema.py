@@ -122,6 +122,9 @@ class TableSpec:
     key: tuple[str, ...]
 
 
+CORE_TABLES = ("places", "links", "countries", "official_totals")
+"""The tables beside dataset.json; the others sit in alliance/ beside facts.json."""
+
 TABLE_SPECS: dict[str, TableSpec] = {
     "places": TableSpec("places", PLACES_CSV, PLACES_COLUMNS, PLACES_REQUIRED, ("place_id",)),
     "links": TableSpec("links", LINKS_CSV, LINKS_COLUMNS, LINKS_REQUIRED, ("link_id",)),
@@ -145,6 +148,16 @@ TABLE_SPECS: dict[str, TableSpec] = {
         ("guangxi_member_id", "foreign_member_id", "field_id"),
     ),
 }
+
+"""Every CSV table of the contract, by kind: THE list (the loader reads it, the checks use it)."""
+
+CONTRACT_FILES: tuple[str, ...] = (
+    DATASET_JSON,
+    *(spec.file_name for spec in TABLE_SPECS.values() if spec.kind in CORE_TABLES),
+    FACTS_JSON,
+    *(spec.file_name for spec in TABLE_SPECS.values() if spec.kind not in CORE_TABLES),
+)
+"""Every file of a data folder, in the store's order (the JSON files and every table)."""
 
 
 def place_id_for_china(admin_code: str) -> str:

@@ -16,9 +16,10 @@ from sistercities.contract.problems import Problem, problem
 from sistercities.contract.reading import (
     MAX_CELL_CHARS,
     MAX_ROWS,
-    check_size,
     decode_text,
+    refuse_bytes,
     sniff_separator,
+    undecodable,
 )
 
 Cell = str | int | float | dt.date | dt.datetime | None
@@ -34,16 +35,14 @@ class Grid:
 
 def read_grid(raw: bytes, label: str) -> Grid:
     """Read CSV (UTF-8, UTF-8 with BOM, GBK/GB18030) or XLSX bytes into a grid."""
-    size_problem = check_size(raw, label)
-    if size_problem:
-        return Grid(None, [size_problem])
-    if not raw.strip():
-        return Grid(None, [problem(label, "val.file_empty")])
+    refused = refuse_bytes(raw, label)
+    if refused:
+        return Grid(None, [refused])
     if raw[:4] == b"PK\x03\x04":
         return _finish(_xlsx_rows(raw, label), label)
     text, _encoding = decode_text(raw)
     if text is None:
-        return Grid(None, [problem(label, "val.encoding")])
+        return Grid(None, [undecodable(raw, label)])
     csv.field_size_limit(max(csv.field_size_limit(), len(raw) + 1))
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=sniff_separator(_first_line(text))))

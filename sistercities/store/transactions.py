@@ -31,15 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sistercities.contract.schema import (
     ALLIANCE_DIR,
-    COUNTRIES_CSV,
-    DATASET_JSON,
-    FACTS_JSON,
-    FIELDS_CSV,
-    LINKS_CSV,
-    MEMBERS_CSV,
-    OFFICIAL_TOTALS_CSV,
-    PLACES_CSV,
-    TIES_CSV,
+    CONTRACT_FILES,
 )
 from sistercities.store.files import (
     HISTORY_DIR,
@@ -75,17 +67,6 @@ if TYPE_CHECKING:
     from sistercities.contract.problems import Problem
     from sistercities.dataset import LoadResult
 
-CONTRACT_FILES = (
-    DATASET_JSON,
-    PLACES_CSV,
-    LINKS_CSV,
-    COUNTRIES_CSV,
-    OFFICIAL_TOTALS_CSV,
-    FACTS_JSON,
-    FIELDS_CSV,
-    MEMBERS_CSV,
-    TIES_CSV,
-)
 JOURNAL = ".journal"
 JOURNAL_TMP = ".journal.tmp"
 STAGED = ".staged"
