@@ -14,7 +14,7 @@ from sistercities.dataset import Dataset
 from sistercities.exports import IMAGE_FORMATS
 from sistercities.filters import FilterOptions, LinkFilter, describe
 from sistercities.i18n import pick, t
-from ui import cache, state
+from ui import cache, state, widgets
 from ui import present as briefing
 from ui.place_search import search_box
 from ui.style import inject_style
@@ -91,13 +91,13 @@ def _settings(lang: Lang) -> None:
     """Chart download format and the switch to briefing mode, at the foot of the sidebar."""
     with st.sidebar:
         st.divider()
-        _init_widget("w.img", state.image_format())
+        widgets.seed("w.img", state.image_format())
         choice = st.segmented_control(
             t("dl.image_format", lang),
             options=list(IMAGE_FORMATS),
             format_func=str.upper,
             key="w.img",
-            on_change=_changed,
+            on_change=widgets.mark_changed,
             args=("w.img",),
             help=t("dl.image_help", lang),
         )
@@ -187,9 +187,12 @@ def _filters(look: cache.Lookups, lang: Lang) -> None:
             lambda f: names.get(f, f),
             lang,
         )
-        _init_widget("w.f.undated", spec.include_undated)
+        widgets.seed("w.f.undated", spec.include_undated)
         undated = st.checkbox(
-            t("filter.undated", lang), key="w.f.undated", on_change=_changed, args=("w.f.undated",)
+            t("filter.undated", lang),
+            key="w.f.undated",
+            on_change=widgets.mark_changed,
+            args=("w.f.undated",),
         )
         new = LinkFilter(countries, continents, asean, *years, cities, levels, fields, undated)
         if st.button(t("filter.reset", lang), key="w.reset", width="stretch"):
@@ -205,7 +208,7 @@ def _quick_picks(
     """Quick picks beside the country list: ASEAN and each continent holding a partner."""
     options = [ASEAN_PICK, *[c for c in CONTINENTS if c in present]]
     chosen = [ASEAN_PICK] if spec.asean else []
-    _init_widget("w.f.quick", chosen + [c for c in spec.continents if c in options])
+    widgets.seed("w.f.quick", chosen + [c for c in spec.continents if c in options])
     picked = st.pills(
         t("filter.quick", lang),
         options,
@@ -214,7 +217,7 @@ def _quick_picks(
             t("filter.asean", lang) if c == ASEAN_PICK else t(f"continent.{c}", lang)
         ),
         key="w.f.quick",
-        on_change=_changed,
+        on_change=widgets.mark_changed,
         args=("w.f.quick",),
     )
     return tuple(c for c in picked if c != ASEAN_PICK), ASEAN_PICK in picked
@@ -230,13 +233,13 @@ def _multiselect(
 ) -> tuple[str, ...]:
     """A multiselect bound to the canonical filter value (widget state is page-local)."""
     key = f"w.f.{name}"
-    _init_widget(key, [value for value in selected if value in options])
+    widgets.seed(key, [value for value in selected if value in options])
     chosen = st.multiselect(
         t(label_key, lang),
         options,
         format_func=label,
         key=key,
-        on_change=_changed,
+        on_change=widgets.mark_changed,
         args=(key,),
         placeholder=t("filter.choose", lang),
     )
@@ -253,33 +256,16 @@ def _year_slider(
     if low == high:
         return (None, None)
     value = (max(low, spec.year_from or low), min(high, spec.year_to or high))
-    _init_widget("w.f.years", value)
+    widgets.seed("w.f.years", value)
     chosen = st.slider(
-        t("filter.years", lang), low, high, key="w.f.years", on_change=_changed, args=("w.f.years",)
+        t("filter.years", lang),
+        low,
+        high,
+        key="w.f.years",
+        on_change=widgets.mark_changed,
+        args=("w.f.years",),
     )
     return (None if chosen[0] == low else chosen[0], None if chosen[1] == high else chosen[1])
-
-
-_CHANGED = "state.widgets_changed"
-
-
-def _init_widget(key: str, value: object) -> None:
-    """Seed a widget with its canonical value, unless the user has just changed it.
-
-    Widget state is page-local in Streamlit (a widget on another page is a different widget, and
-    a leftover value may not carry over), so every run re-seeds each widget from the canonical
-    state; a widget's ``on_change`` (:func:`_changed`) marks the one value that must win instead.
-    """
-    changed: set[str] = st.session_state.setdefault(_CHANGED, set())
-    if key in changed:
-        changed.discard(key)
-    else:
-        st.session_state[key] = value
-
-
-def _changed(key: str) -> None:
-    """``on_change`` callback: the user set this widget; keep their value on this run."""
-    st.session_state.setdefault(_CHANGED, set()).add(key)
 
 
 def empty_state(ctx: PageContext) -> None:

@@ -28,10 +28,9 @@ from sistercities.figures.world_map import (
 )
 from sistercities.i18n import t
 from sistercities.paths import STATIC_DIR
-from ui import cache, state
+from ui import cache, state, widgets
 from ui.figures import figure_note
 from ui.sidebar import PageContext, source_note
-from ui.views.network import bound_choice
 from ui.widgets import PickHandler, clickable_chart
 
 WORLD_TOPOJSON = "world_110m.json"
@@ -72,7 +71,7 @@ def show_geo(fig: go.Figure, key: str, name: str, on_pick: PickHandler) -> None:
 
 def projection_choice(ctx: PageContext) -> str:
     """The map control (flat world, globe or Guangxi close-up), bound to the URL's ``proj``."""
-    return bound_choice(
+    return widgets.bound_choice(
         t("map.projection", ctx.lang),
         state.PROJECTIONS,
         ctx.view.proj,
@@ -86,7 +85,7 @@ def colour_choice(ctx: PageContext) -> str:
     """Colour partners by continent or by level (kept for the session)."""
     value = st.session_state.get(COLOUR)
     value = value if value in COLOUR_BY else COLOUR_BY[0]
-    return bound_choice(
+    return widgets.bound_choice(
         t("map.colour", ctx.lang),
         COLOUR_BY,
         value,

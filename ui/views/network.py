@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import networkx as nx
 import plotly.graph_objects as go
@@ -13,7 +13,7 @@ from sistercities.i18n import format_number, t
 from sistercities.network import export
 from sistercities.network import graph as graphs
 from sistercities.network.figure import picked_node
-from ui import network_cache, state
+from ui import network_cache, state, widgets
 from ui.sidebar import PageContext
 from ui.widgets import clickable_chart
 
@@ -38,39 +38,11 @@ def chart(ctx: PageContext, figure: go.Figure, view: str, selected: str | None) 
     )
 
 
-def bound_choice(
-    label: str,
-    options: Sequence[str],
-    value: str,
-    widget_key: str,
-    on_pick: Callable[[str], None],
-    format_func: Callable[[str], str],
-) -> str:
-    """A segmented control showing ``value``; a pick is handed to ``on_pick`` before the rerun."""
-    if st.session_state.get(widget_key) != value:
-        st.session_state[widget_key] = value
-
-    def picked() -> None:
-        choice = st.session_state.get(widget_key)
-        if choice:
-            on_pick(choice)
-
-    st.segmented_control(
-        label,
-        list(options),
-        format_func=format_func,
-        key=widget_key,
-        required=True,
-        on_change=picked,
-    )
-    return value
-
-
 def view_selector(ctx: PageContext) -> str:
     """The view control (URL parameter ``view``), limited by the size of the filter result."""
     count = len(ctx.links)
     view = graphs.effective_view(ctx.view.view, count)
-    return bound_choice(
+    return widgets.bound_choice(
         t("net.view", ctx.lang),
         graphs.available_views(count),
         view,
@@ -84,7 +56,7 @@ def page_choice(ctx: PageContext, name: str, options: Sequence[str], key: str) -
     """A page-level choice (layout, colour) kept in session state across page switches."""
     value = st.session_state.get(key)
     value = value if value in options else options[0]
-    return bound_choice(
+    return widgets.bound_choice(
         t(f"net.{name}", ctx.lang),
         options,
         value,
