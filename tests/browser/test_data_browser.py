@@ -2,16 +2,10 @@
 
 import pytest
 
-from tests.browser.conftest import (
-    ROOT,
-    assert_no_streamlit_exception,
-    screenshot,
-    start_server,
-    stop_server,
-    wait_for_app,
-)
+from tests.browser.conftest import ROOT, assert_no_streamlit_exception, screenshot
 from tests.fixtures_data import PLACES, write_folder
 from tests.store_versions import NEW_LINK, NEW_PLACE
+from tools.serving import start_server, stop_server, wait_for_app
 
 PH = "place_id,name_zh,name_en,admin_type,country_iso3,lat,lon,admin_code,parent_id,coord_source,notes\n"
 LH = "link_id,home_place_id,partner_place_id,level,established,ended,status,source_url,source_note,confidence,notes\n"
