@@ -106,7 +106,8 @@ def settle_then_watch(page, traffic: Traffic, expect_sel: str | None) -> None:
 
 def click_and_watch(page, traffic: Traffic, place_id: str, expect_sel: str | None) -> None:
     """Click ``place_id``'s point, then expect ``expect_sel`` selected and a quiet page."""
-    click_and_watch(page, traffic, place_id, expect_sel)
+    click_place(page, place_id)
+    settle_then_watch(page, traffic, expect_sel)
 
 
 def clickable_pair(page) -> tuple[str, str]:
