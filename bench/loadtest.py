@@ -17,16 +17,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +32,10 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetStates
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tools.serving import start_server, stop_server  # noqa: E402
+
 WIDGETS = ("w.f.quick", "w.f.undated", "w.f.years")
 RAMP_SECONDS = 5.0
 PAIRS_LABELS = ("友好城市对数", "Sister-city pairs")
@@ -49,35 +49,6 @@ class Totals:
     errors: list[str] = field(default_factory=list)
     expected: dict[tuple, str] = field(default_factory=dict)
     sessions_started: int = 0
-
-
-def free_port() -> int:
-    """A free loopback port."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(data_dir: Path | None, port: int) -> subprocess.Popen:
-    """``streamlit run dashboard.py`` on loopback; returns once it answers its health check."""
-    env = dict(os.environ)
-    if data_dir is not None:
-        env["SISTERCITIES_DATA_DIR"] = str(data_dir)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit("the dashboard did not start")
 
 
 def rss_mb(pid: int) -> float:
@@ -213,18 +184,17 @@ def main() -> int:
     parser.add_argument("--data", type=Path, help="data folder (default: a copy of data/)")
     args = parser.parse_args()
     data = args.data or shipped_copy()
-    port = free_port()
-    server = start_server(data, port)
+    server = start_server(data)
+    pid = server.process.pid
     try:
-        idle = rss_mb(server.pid)
+        idle = rss_mb(pid)
         started = time.monotonic()
-        url = f"ws://127.0.0.1:{port}/_stcore/stream"
-        totals, peak = asyncio.run(drive(url, args.sessions, args.seconds, server.pid))
+        url = server.url.replace("http://", "ws://") + "/_stcore/stream"
+        totals, peak = asyncio.run(drive(url, args.sessions, args.seconds, pid))
         wall = time.monotonic() - started
-        after = rss_mb(server.pid)
+        after = rss_mb(pid)
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        stop_server(server)
     times = sorted(totals.times)
     print(f"data folder:        {data}")
     print(f"sessions:           {args.sessions} (connected {totals.sessions_started})")

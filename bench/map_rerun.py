@@ -28,12 +28,7 @@ from sistercities.dataset import load_dataset  # noqa: E402
 from sistercities.figures.world_map import MapView, world_map_figure  # noqa: E402
 from sistercities.paths import DEFAULT_DATA_DIR, STATIC_DIR  # noqa: E402
 from sistercities.synth import write_synthetic  # noqa: E402
-from tests.browser.conftest import (  # noqa: E402
-    LOCAL_HOSTS,
-    start_server,
-    stop_server,
-    wait_for_app,
-)
+from tools.serving import LOCAL_HOSTS, start_server, stop_server, wait_for_app  # noqa: E402
 
 QUIET = 1.5  # seconds without a frame that end a rerun
 SEGMENTS = """() => { const p = document.querySelectorAll(

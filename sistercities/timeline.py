@@ -49,16 +49,6 @@ def cumulative_by_year(
     return pd.DataFrame(rows, columns=["year", "group", "pairs"])
 
 
-def new_by_year(links: pd.DataFrame) -> pd.DataFrame:
-    """Dated pairs established each year.
-
-    Returns: DataFrame with columns year, pairs (years without a new pair left out).
-    """
-    years = links["start_year"].dropna().astype(int)
-    counts = years.value_counts().sort_index()
-    return pd.DataFrame({"year": counts.index.astype(int), "pairs": counts.to_numpy()})
-
-
 def undated_pairs(links: pd.DataFrame) -> pd.DataFrame:
     """The pairs without a start date (shown separately, never dropped)."""
     return links.loc[~links["dated"]]

@@ -118,3 +118,47 @@ def open_app_page(folder: Path, monkeypatch: pytest.MonkeyPatch, page: str, **pa
     at.switch_page(page).run()
     assert not at.exception
     return at
+
+
+# --------------------------------------------------------------------------------------------
+# Hand-made pairs for the network tests, with the tiny folder's places:
+#
+#     Guilin ─ Kumamoto ─ Nanning ─ Rayong        (a path of four)
+#     Yangshuo ─ Annecy                           (Yangshuo is a county of Guilin)
+#     Guangxi (the region) ─ Meo Vac              (undated)
+#
+# plus the part-of ties Yangshuo → Guilin → Guangxi ← Nanning, which no measure counts.
+
+LINKS_HEADER = LINKS.splitlines()[0]
+PATH_LINKS = "\n".join(
+    [
+        LINKS_HEADER,
+        "cn-450300--jpn-kumamoto,cn-450300,jpn-kumamoto,prefecture,1979-10-01,,active,,x,high,",
+        "cn-450100--jpn-kumamoto,cn-450100,jpn-kumamoto,prefecture,1990,,active,,x,high,",
+        "cn-450100--tha-rayong,cn-450100,tha-rayong,prefecture,2005,,active,,x,medium,",
+        "cn-450321--fra-annecy,cn-450321,fra-annecy,county,2013-02,,active,,x,high,",
+        "cn-450000--vnm-meo-vac,cn-450000,vnm-meo-vac,province,,,active,,x,low,",
+    ]
+)
+# Three more Japanese and three Thai partners (for star_links: two clear communities).
+EXTRA_PLACES = "".join(
+    f"{iso.lower()}-t{n},测试{n},Test {iso} {n},city,{iso},{lat},{lon},,,test,\n"
+    for iso, lat, lon in (("JPN", 35.0, 135.0), ("THA", 14.0, 100.0))
+    for n in range(3)
+)
+
+
+def star_links() -> str:
+    """Guilin paired with the three Japanese test cities, Nanning with the three Thai ones."""
+    rows = [LINKS_HEADER]
+    for iso, home in (("jpn", "cn-450300"), ("tha", "cn-450100")):
+        for n in range(3):
+            rows.append(f"{home}--{iso}-t{n},{home},{iso}-t{n},prefecture,2000,,active,,x,high,")
+    return "\n".join(rows)
+
+
+def graph_dataset(tmp_path: Path, links: str, places: str = PLACES):
+    """The dataset of a tiny folder (under ``tmp_path/d``) holding these pairs and places."""
+    from sistercities.dataset import load_dataset
+
+    return load_dataset(write_folder(tmp_path / "d", links_csv=links, places_csv=places)).dataset

@@ -11,7 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_validate_folder_ok(tiny_folder, capsys):
     assert main(["--lang", "en", "validate", str(tiny_folder)]) == 0
-    assert "valid" in capsys.readouterr().out
+    # the whole output is the summary: no problem listed, and "valid" is not "invalid"
+    assert capsys.readouterr().out.splitlines() == ["valid: 6 files, no errors"]
 
 
 def test_validate_reports_and_exits_1(tmp_path, capsys):
@@ -77,20 +78,25 @@ def test_stats_bad_date(tiny_folder):
 def test_validate_checks_locations(tmp_path, capsys):
     from tests.fixtures_data import PLACES, write_folder
 
-    swapped = PLACES.replace(
-        "jpn-kumamoto,熊本市,Kumamoto,city,JPN,32.8,130.7",
-        "jpn-kumamoto,熊本市,Kumamoto,city,JPN,130.7,32.8",
-    )
-    assert main(["--lang", "en", "validate", str(write_folder(tmp_path, places_csv=swapped))]) == 1
-    swapped = PLACES.replace(
-        "jpn-kumamoto,熊本市,Kumamoto,city,JPN,32.8,130.7",
-        "jpn-kumamoto,熊本市,Kumamoto,city,JPN,-32.8,130.7",
-    )
-    assert (
-        main(["--lang", "en", "validate", str(write_folder(tmp_path / "b", places_csv=swapped))])
-        == 1
-    )
-    assert "outside the named country" in capsys.readouterr().out
+    def validate(places: str, name: str) -> list[str]:
+        folder = write_folder(tmp_path / name, places_csv=places)
+        assert main(["--lang", "en", "validate", str(folder)]) == 1
+        return capsys.readouterr().out.splitlines()
+
+    # Annecy's latitude and longitude swapped: both in range, so only the country check fails
+    annecy = "fra-annecy,阿讷西,Annecy,city,FRA,"
+    assert annecy + "45.9,6.1" in PLACES
+    out = validate(PLACES.replace(annecy + "45.9,6.1", annecy + "6.1,45.9"), "swapped")
+    assert out == [
+        "[error] places.csv, row 8, column lat: "
+        "coordinates lie outside the named country: 6.1, 45.9 (FRA)",
+        "1 errors and 0 warnings found",
+    ]
+    # Kumamoto in the southern hemisphere: the sign of the latitude lost
+    kumamoto = "jpn-kumamoto,熊本市,Kumamoto,city,JPN,"
+    out = validate(PLACES.replace(kumamoto + "32.8,", kumamoto + "-32.8,"), "sign")
+    assert out[0].endswith("coordinates lie outside the named country: -32.8, 130.7 (JPN)")
+    assert len(out) == 2
 
 
 def test_shipped_data_validates_with_locations(capsys):

@@ -9,12 +9,7 @@ helpers of the load test (bench/loadtest.py).
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import time
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +20,7 @@ import websockets
 
 from bench.loadtest import one_run, rerun_message
 from tests.fixtures_data import LINKS, ROOT, write_folder
+from tools.serving import start_deployment, stop_server
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
 HINT = "deployment test skipped: nginx is missing; install it with 'apt-get install nginx'"
@@ -50,22 +46,6 @@ def run_async(coroutine):
         return pool.submit(asyncio.run, coroutine).result()
 
 
-def _free_port_block(size: int) -> int:
-    """A port whose next ``size`` ports are free too (the script uses PORT..PORT+size)."""
-    for _ in range(50):
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            base = sock.getsockname()[1]
-        if base + size < 65000 and all(_free(base + i) for i in range(1, size + 1)):
-            return base
-    raise RuntimeError("no free block of ports")
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) != 0
-
-
 @pytest.fixture(scope="module")
 def deployment(tmp_path_factory) -> Iterator[Deployment]:
     """Two replicas on a tiny data folder behind nginx, started by the deployment script."""
@@ -73,30 +53,9 @@ def deployment(tmp_path_factory) -> Iterator[Deployment]:
         pytest.skip(HINT)
     root = tmp_path_factory.mktemp("deploy")
     data = write_folder(root / "data")
-    port = _free_port_block(2)
-    script = subprocess.Popen(
-        ["bash", str(ROOT / "deploy" / "run_replicas.sh"), "--port", str(port),
-         "--data", str(data), "--run-dir", str(root / "run")],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
-                break
-        except OSError:
-            if script.poll() is not None or time.monotonic() > deadline:
-                script.kill()
-                output = script.stdout.read().decode() if script.stdout else ""
-                raise RuntimeError("deployment did not start: " + output[-2000:]) from None
-            time.sleep(0.5)
-    yield Deployment(url, data)
-    script.send_signal(signal.SIGTERM)
-    try:
-        script.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(script.pid, signal.SIGKILL)
+    running = start_deployment(data, root / "run", replicas=2, timeout=180)
+    yield Deployment(running.url, data)
+    stop_server(running)
 
 
 def _get(url: str, cookie: str | None = None) -> tuple[str, str | None]:

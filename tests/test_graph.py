@@ -1,12 +1,7 @@
 """Graph building, measures, communities and layouts on small hand-made data.
 
-The hand-made pairs (place view), with the tiny folder's places:
-
-    Guilin ─ Kumamoto ─ Nanning ─ Rayong        (a path of four)
-    Yangshuo ─ Annecy                           (Yangshuo is a county of Guilin)
-    Guangxi (the region) ─ Meo Vac              (undated)
-
-plus the part-of ties Yangshuo → Guilin → Guangxi ← Nanning, which no measure counts.
+The hand-made pairs are tests/fixtures_data.py's PATH_LINKS (a path of four, a county's pair
+and an undated pair) and star_links() (two clear communities).
 """
 
 import math
@@ -15,37 +10,14 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from sistercities.dataset import load_dataset
 from sistercities.network import graph as graphs
 from sistercities.network import layout as graph_layout
-from tests.fixtures_data import LINKS, PLACES, write_folder
-
-HEADER = LINKS.splitlines()[0]
-PATH_LINKS = "\n".join(
-    [
-        HEADER,
-        "cn-450300--jpn-kumamoto,cn-450300,jpn-kumamoto,prefecture,1979-10-01,,active,,x,high,",
-        "cn-450100--jpn-kumamoto,cn-450100,jpn-kumamoto,prefecture,1990,,active,,x,high,",
-        "cn-450100--tha-rayong,cn-450100,tha-rayong,prefecture,2005,,active,,x,medium,",
-        "cn-450321--fra-annecy,cn-450321,fra-annecy,county,2013-02,,active,,x,high,",
-        "cn-450000--vnm-meo-vac,cn-450000,vnm-meo-vac,province,,,active,,x,low,",
-    ]
-)
-# Three more Japanese and three Thai partners: two clear communities.
-EXTRA_PLACES = "".join(
-    f"{iso.lower()}-t{n},测试{n},Test {iso} {n},city,{iso},{lat},{lon},,,test,\n"
-    for iso, lat, lon in (("JPN", 35.0, 135.0), ("THA", 14.0, 100.0))
-    for n in range(3)
-)
-
-
-def load(tmp_path, links: str, places: str = PLACES):
-    return load_dataset(write_folder(tmp_path / "d", links_csv=links, places_csv=places)).dataset
+from tests.fixtures_data import EXTRA_PLACES, PATH_LINKS, PLACES, graph_dataset, star_links
 
 
 @pytest.fixture
 def path_data(tmp_path):
-    return load(tmp_path, PATH_LINKS)
+    return graph_dataset(tmp_path, PATH_LINKS)
 
 
 def by_node(measures: graphs.Measures) -> pd.DataFrame:
@@ -104,7 +76,7 @@ def test_country_view_rolls_counties_into_their_city_and_weights_edges(tmp_path)
     links = (
         PATH_LINKS + "\ncn-450321--jpn-kumamoto,cn-450321,jpn-kumamoto,county,2001,,active,,x,high,"
     )
-    data = load(tmp_path, links)
+    data = graph_dataset(tmp_path, links)
     graph = graphs.build_graph(data.links, data.places, "country")
     assert "cn-450321" not in graph
     edge = graph.edges["cn-450300", "country:JPN"]
@@ -146,16 +118,8 @@ def test_ego_nodes_follow_pairs_only(path_data):
     assert graphs.ego_nodes(graph, "missing") == set()
 
 
-def star_links() -> str:
-    rows = [HEADER]
-    for iso, home in (("jpn", "cn-450300"), ("tha", "cn-450100")):
-        for n in range(3):
-            rows.append(f"{home}--{iso}-t{n},{home},{iso}-t{n},prefecture,2000,,active,,x,high,")
-    return "\n".join(rows)
-
-
 def test_communities_are_named_by_dominant_country(tmp_path):
-    data = load(tmp_path, star_links(), PLACES + EXTRA_PLACES)
+    data = graph_dataset(tmp_path, star_links(), PLACES + EXTRA_PLACES)
     graph = graphs.build_graph(data.links, data.places, "place")
     found, quality = graphs.communities(graph)
     assert len(found) == 2
@@ -169,7 +133,7 @@ def test_communities_are_named_by_dominant_country(tmp_path):
 
 
 def test_communities_are_seeded(tmp_path):
-    data = load(tmp_path, star_links(), PLACES + EXTRA_PLACES)
+    data = graph_dataset(tmp_path, star_links(), PLACES + EXTRA_PLACES)
     graph = graphs.build_graph(data.links, data.places, "place")
     assert graphs.communities(graph) == graphs.communities(graph)
 
@@ -226,8 +190,8 @@ def angle(xy):
 
 
 def test_radial_layout_groups_partners_by_continent(tmp_path):
-    data = load(tmp_path, star_links(), PLACES + EXTRA_PLACES)
-    links = pd.concat([data.links, load(tmp_path / "b", PATH_LINKS).links])
+    data = graph_dataset(tmp_path, star_links(), PLACES + EXTRA_PLACES)
+    links = pd.concat([data.links, graph_dataset(tmp_path / "b", PATH_LINKS).links])
     graph = graphs.build_graph(links, data.places, "place")
     positions = graph_layout.radial_layout(graph)
     # Going round the ring, Asian partners form one run and the European partner another.
@@ -251,7 +215,7 @@ def test_layouts_are_deterministic(path_data, name):
 
 
 def test_force_layout_fans_leaves_beside_their_anchor(tmp_path):
-    data = load(tmp_path, star_links(), PLACES + EXTRA_PLACES)
+    data = graph_dataset(tmp_path, star_links(), PLACES + EXTRA_PLACES)
     graph = graphs.build_graph(data.links, data.places, "place")
     positions = graph_layout.force_layout(graph)
     guilin = positions["cn-450300"]

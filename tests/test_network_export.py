@@ -10,8 +10,7 @@ from sistercities.exports import csv_bytes
 from sistercities.network import export
 from sistercities.network import graph as graphs
 from sistercities.network import layout as graph_layout
-from tests.fixtures_data import PLACES
-from tests.test_graph import EXTRA_PLACES, PATH_LINKS, load, star_links
+from tests.fixtures_data import EXTRA_PLACES, PATH_LINKS, PLACES, graph_dataset, star_links
 
 # A partner whose recorded names would run as spreadsheet formulas.
 HOSTILE_PLACES = PLACES.replace("阿讷西,Annecy", "=HYPERLINK(1),@Annecy")
@@ -19,7 +18,7 @@ HOSTILE_PLACES = PLACES.replace("阿讷西,Annecy", "=HYPERLINK(1),@Annecy")
 
 @pytest.fixture
 def network(tmp_path):
-    data = load(tmp_path, PATH_LINKS, HOSTILE_PLACES)
+    data = graph_dataset(tmp_path, PATH_LINKS, HOSTILE_PLACES)
     graph = graphs.build_graph(data.links, data.places, "place")
     table = graphs.measures(graph).table
     found, _ = graphs.communities(graph)
@@ -88,7 +87,7 @@ def test_ranking_and_top_lists(network):
 
 
 def test_communities_table_names_groups(tmp_path):
-    data = load(tmp_path, star_links(), PLACES + EXTRA_PLACES)
+    data = graph_dataset(tmp_path, star_links(), PLACES + EXTRA_PLACES)
     graph = graphs.build_graph(data.links, data.places, "place")
     found, _ = graphs.communities(graph)
     frame = export.communities_table(graph, found, "zh")

@@ -8,12 +8,12 @@ import pytest
 from sistercities.network import figure as nf
 from sistercities.network import graph as graphs
 from sistercities.network import layout as graph_layout
-from tests.test_graph import PATH_LINKS, load
+from tests.fixtures_data import PATH_LINKS, graph_dataset
 
 
 @pytest.fixture
 def drawn(tmp_path):
-    data = load(tmp_path, PATH_LINKS)
+    data = graph_dataset(tmp_path, PATH_LINKS)
 
     def draw(view="place", colour_by="continent", selected=None, lang="zh"):
         graph = graphs.build_graph(data.links, data.places, view)

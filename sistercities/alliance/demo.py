@@ -29,11 +29,6 @@ _DEFAULT_COUNTS = {
 }
 
 
-def is_demo(members: pd.DataFrame) -> bool:
-    """True when every row of ``members`` is a demo row."""
-    return not members.empty and members["member_id"].str.startswith(DEMO_PREFIX).all()
-
-
 def demo_roster(data: Dataset) -> pd.DataFrame:
     """A fictional roster shaped like the founding counts, on the dataset's real places.
 

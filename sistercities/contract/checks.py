@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -157,19 +157,4 @@ def missing_sources(frame: pd.DataFrame, label: str) -> list[Problem]:
     return [
         problem(label, "val.no_source", row_number(i), "source_url")
         for i in frame.index[(url == "") & (note == "")]
-    ]
-
-
-def failing_rows(
-    frame: pd.DataFrame,
-    column: str,
-    predicate: Callable[[pd.Series], bool],
-    label: str,
-    code: str,
-) -> list[Problem]:
-    """Report rows for which ``predicate(row)`` is True, quoting ``column``."""
-    return [
-        problem(label, code, row_number(i), column, value=row.get(column, ""))
-        for i, row in frame.iterrows()
-        if predicate(row)
     ]

@@ -11,7 +11,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "alliance.initiators": ("发起单位", "Initiated by"),
     "alliance.fields_all": ("联盟涵盖的专业领域（{count} 个）", "The alliance's fields ({count})"),
     "alliance.sources": ("来源", "Sources"),
-    "alliance.aliases": ("英文名称的其他译法：{items}", "Other English renderings: {items}"),
     "alliance.at_founding": ("成立时（{date}）", "At founding ({date})"),
     "alliance.m.guangxi_colleges": ("广西职业院校", "Guangxi vocational colleges"),
     "alliance.m.guangxi_cities": ("所在广西城市", "Guangxi cities"),
@@ -57,10 +56,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "With the current roster and filters no sister-city pair has member colleges in both of "
         "its places, so there is no college tie yet. The map and the graph still show where the "
         "colleges are.",
-    ),
-    "alliance.no_coords": (
-        "{count} 所院校所在地点没有坐标，未画在地图上。",
-        "{count} colleges sit in places without coordinates and are not on the map.",
     ),
     "alliance.map_note": (
         "线条连接两所院校；线上菱形的颜色表示联系所属的专业领域（灰色为未注明领域）。",

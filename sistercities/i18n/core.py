@@ -18,12 +18,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "confidence.high": ("高", "high"),
     "confidence.medium": ("中", "medium"),
     "confidence.low": ("低", "low"),
-    "admin.province": ("省/州/大区", "province/state"),
-    "admin.prefecture": ("地级市", "prefecture"),
-    "admin.city": ("市", "city"),
-    "admin.county": ("县/郡", "county"),
-    "admin.district": ("区", "district"),
-    "admin.other": ("其他", "other"),
     # Continents
     "continent.Asia": ("亚洲", "Asia"),
     "continent.Europe": ("欧洲", "Europe"),
@@ -37,7 +31,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter.countries": ("伙伴国家", "Partner countries"),
     "filter.quick": ("快速选择", "Quick pick"),
     "filter.asean": ("东盟国家", "ASEAN countries"),
-    "filter.continents": ("大洲", "Continents"),
     "filter.years": ("结好年份", "Year established"),
     "filter.cities": ("广西城市", "Guangxi city"),
     "filter.levels": ("级别", "Level"),
@@ -103,7 +96,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "wrongly, or not counted officially.",
     ),
     "date.unknown": ("日期不详", "date unknown"),
-    "undated.marker": ("（日期不详）", "(undated)"),
     # Credits
     "credits.header": ("数据与地图来源", "Data and map sources"),
     "credits.text": (

@@ -114,7 +114,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Column names as in the tables above (link_id, home_place_id, ...). A new pair with a "
         "new partner place needs the places file and the pairs file uploaded together.",
     ),
-    "data.checking": ("正在检查……", "Checking…"),
     "data.upload_errors": (
         "发现 {count} 个错误，未作任何修改。请修改文件后重新上传。",
         "{count} errors found; nothing was changed. Fix the file and upload it again.",

@@ -79,7 +79,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Click a partner or a Guangxi city to select it: its lines are highlighted and the "
         "rest fade. Click again or press 'Clear selection' to clear.",
     ),
-    "map.selected": ("已选：{name}", "Selected: {name}"),
     "map.selected_absent": (
         "已选的 {name} 不在当前筛选结果中。",
         "The selected place, {name}, is not in the current filter result.",

@@ -32,10 +32,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "unparseable date: {value} (use YYYY, YYYY-MM or YYYY-MM-DD)",
     ),
     "val.future_date": ("日期在未来：{value}", "date lies in the future: {value}"),
-    "val.ended_before": (
-        "终止日期早于建立日期：{value}",
-        "ended before it was established: {value}",
-    ),
     "val.bad_choice": (
         "无效取值：{value}（允许：{allowed}）",
         "invalid value: {value} (allowed: {allowed})",

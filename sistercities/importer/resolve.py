@@ -110,7 +110,6 @@ class RowInput:
     date: object = None
     level: str = ""
     seq: str = ""
-    home_filled: bool = False
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,6 @@ def table_rows(table: OfficialTable, mapping: Mapping[Field, int | None]) -> lis
             continue
         if any(texts[f].casefold().startswith(TOTAL_WORDS) for f in ("seq", "home", "partner")):
             continue
-        filled = not texts["home"] and bool(home) and bool(texts["partner"])
         home = texts["home"] or (home if texts["partner"] else "")
         rows.append(
             RowInput(
@@ -82,7 +81,6 @@ def table_rows(table: OfficialTable, mapping: Mapping[Field, int | None]) -> lis
                 date=values["date"],
                 level=texts["level"],
                 seq=texts["seq"],
-                home_filled=filled,
             )
         )
     return rows

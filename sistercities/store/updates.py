@@ -33,7 +33,6 @@ Mode = Literal["merge", "replace"]
 MODES: tuple[Mode, ...] = ("merge", "replace")
 UPLOAD_KINDS = ("links", "places", "members")
 """Tables an editor may upload: pairs, places, the alliance roster."""
-TEXT_COLUMNS = {"name_zh", "name_en", "notes", "source_note", "role"}
 DATE_COLUMNS = {"established", "ended", "joined"}
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript:", re.I)
 _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")

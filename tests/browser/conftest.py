@@ -1,17 +1,14 @@
 """Real-browser fixtures: a Streamlit server on loopback and Debian's Chromium, offline.
 
+The server comes from tools/serving.py (start_server, stop_server, wait_for_app), the one
+helper the browser tests, the deployment test and the benchmarks share.
+
 Every request to a non-loopback address is aborted and recorded, so a test can assert that
 nothing left the machine. Screenshots go to ``test-artifacts/`` for a person to look at.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,81 +16,17 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tools.serving import LOCAL_HOSTS, Server, start_server, stop_server
+
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 INSTALL_HINT = (
     "browser tests skipped: Debian's Chromium is missing; install it with "
     "'apt-get install chromium fonts-noto-cjk'"
 )
 
 pytestmark = pytest.mark.browser
-
-
-def _free_port() -> int:
-    """A free TCP port on loopback."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@dataclass
-class Server:
-    """A running dashboard."""
-
-    url: str
-    process: subprocess.Popen
-    data_dir: Path | None
-
-
-def start_server(data_dir: Path | None = None, extra_env: dict[str, str] | None = None) -> Server:
-    """Start ``streamlit run dashboard.py`` on a free loopback port and wait until it answers."""
-    port = _free_port()
-    env = {**os.environ, **(extra_env or {})}
-    if data_dir is not None:
-        env["SISTERCITIES_DATA_DIR"] = str(data_dir)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return Server(url, process, data_dir)
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise RuntimeError("streamlit did not start: " + process.stderr.read().decode()[-2000:])
-
-
-def stop_server(server: Server) -> None:
-    """Stop a server started by :func:`start_server`."""
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
 
 
 @pytest.fixture(scope="session")
@@ -156,17 +89,6 @@ def offline_page(browser) -> Iterator[OfflinePage]:
     page.on("pageerror", lambda error: result.page_errors.append(str(error)))
     yield result
     context.close()
-
-
-def wait_for_app(page, timeout: float = 30_000) -> None:
-    """Wait until Streamlit has finished running the script."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
-        timeout=timeout,
-    )
-    page.wait_for_timeout(500)
 
 
 def assert_no_streamlit_exception(page) -> None:

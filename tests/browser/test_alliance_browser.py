@@ -1,6 +1,7 @@
 """The alliance page in Chromium with the network cut off: facts, map, graph, demo roster."""
 
-from tests.browser.conftest import assert_no_streamlit_exception, screenshot, wait_for_app
+from tests.browser.conftest import assert_no_streamlit_exception, screenshot
+from tools.serving import wait_for_app
 
 PLOTS = "document.querySelectorAll('.js-plotly-plot')"
 

@@ -2,16 +2,10 @@
 
 import pytest
 
-from tests.browser.conftest import (
-    ROOT,
-    assert_no_streamlit_exception,
-    screenshot,
-    start_server,
-    stop_server,
-    wait_for_app,
-)
+from tests.browser.conftest import assert_no_streamlit_exception, screenshot
 from tests.fixtures_data import PLACES, write_folder
 from tests.store_versions import NEW_LINK, NEW_PLACE
+from tools.serving import start_server, stop_server, wait_for_app
 
 PH = "place_id,name_zh,name_en,admin_type,country_iso3,lat,lon,admin_code,parent_id,coord_source,notes\n"
 LH = "link_id,home_place_id,partner_place_id,level,established,ended,status,source_url,source_note,confidence,notes\n"
@@ -75,10 +69,9 @@ def test_editor_adds_a_pair_sees_it_and_undoes_it(editor_server, offline_page):
     wait_for_app(page)
     assert_no_streamlit_exception(page)
     assert pair_count(page, url) == "5"
-    if (ROOT / "pages" / "1_map.py").exists():
-        page.goto(url + "/map")
-        wait_for_app(page)
-        assert_no_streamlit_exception(page)
+    page.goto(url + "/map")  # the map page runs on the edited folder too
+    wait_for_app(page)
+    assert_no_streamlit_exception(page)
     unlock(page, url, "测试编辑")
     page.get_by_role("button", name="撤销最近一次修改").click()
     page.get_by_text("已撤销").wait_for(timeout=30_000)
@@ -91,7 +84,7 @@ def test_editor_adds_a_pair_sees_it_and_undoes_it(editor_server, offline_page):
 
 def test_markup_in_names_shows_as_text_and_never_runs(script_server, offline_page):
     page, url = offline_page.page, script_server.url
-    for path in ("/", "/data", "/network", "/alliance"):
+    for path in ("/", "/map", "/data", "/network", "/alliance"):
         page.goto(url + path)
         wait_for_app(page)
         assert_no_streamlit_exception(page)

@@ -4,14 +4,9 @@ import re
 
 import pytest
 
-from tests.browser.conftest import (
-    assert_no_streamlit_exception,
-    screenshot,
-    start_server,
-    stop_server,
-    wait_for_app,
-)
+from tests.browser.conftest import assert_no_streamlit_exception, screenshot
 from tests.import_fixtures.folders import XLSX, reduced_folder
+from tools.serving import start_server, stop_server, wait_for_app
 
 PASSWORD = "browser-import"
 PLOT_TEXT = """() => Array.from(document.querySelectorAll('.js-plotly-plot'))

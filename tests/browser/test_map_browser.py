@@ -17,13 +17,8 @@ from PIL import Image, ImageStat
 from sistercities.dataset import load_dataset
 from sistercities.figures.world_map import AGGREGATE_ABOVE, split_located
 from sistercities.paths import DEFAULT_DATA_DIR, ROOT
-from tests.browser.conftest import (
-    assert_no_streamlit_exception,
-    screenshot,
-    start_server,
-    stop_server,
-    wait_for_app,
-)
+from tests.browser.conftest import assert_no_streamlit_exception, screenshot
+from tools.serving import start_server, stop_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"]'

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from tests.browser.conftest import assert_no_streamlit_exception, screenshot, wait_for_app
+from tests.browser.conftest import assert_no_streamlit_exception, screenshot
+from tools.serving import wait_for_app
 
 pytestmark = pytest.mark.browser
 CHART = '[data-testid="stPlotlyChart"]'

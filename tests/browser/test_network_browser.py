@@ -3,7 +3,8 @@
 from sistercities.dataset import load_dataset
 from sistercities.network.graph import PAIR, build_graph
 from sistercities.paths import DEFAULT_DATA_DIR
-from tests.browser.conftest import assert_no_streamlit_exception, screenshot, wait_for_app
+from tests.browser.conftest import assert_no_streamlit_exception, screenshot
+from tools.serving import wait_for_app
 
 PLOT = '[data-testid="stPlotlyChart"]'
 

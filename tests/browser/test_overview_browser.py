@@ -14,15 +14,10 @@ from sistercities.dataset import load_dataset
 from sistercities.deck.offline import load_topojson, overview_briefing
 from sistercities.paths import STATIC_DIR
 from sistercities.places import place_labels
-from tests.browser.conftest import (
-    assert_no_streamlit_exception,
-    screenshot,
-    start_server,
-    stop_server,
-    wait_for_app,
-)
+from tests.browser.conftest import assert_no_streamlit_exception, screenshot
 from tests.browser.topojson_fixture import tiny_topojson
 from tests.fixtures_data import write_folder
+from tools.serving import start_server, stop_server, wait_for_app
 
 pytestmark = pytest.mark.browser
 REAL_TOPOJSON = STATIC_DIR / "world_110m.json"
