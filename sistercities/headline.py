@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -42,7 +42,7 @@ def headline(links: pd.DataFrame) -> Headline:
         countries=int(links["country_iso3"].nunique()),
         asean_pairs=int(links["asean"].sum()),
         home_cities=int(prefectures.nunique()),
-        by_level={k: int(v) for k, v in links["level"].value_counts().items()},
+        by_level={cast(str, k): int(v) for k, v in links["level"].value_counts().items()},
     )
 
 

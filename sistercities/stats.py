@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -47,7 +47,7 @@ def official_on(totals: pd.DataFrame, day: dt.date) -> dict[str, Any] | None:
     eligible = totals.loc[dates <= day]
     if eligible.empty:
         return None
-    latest = eligible["date"].loc[dates.loc[eligible.index].idxmax()]
+    latest = eligible["date"].loc[cast(int, dates.loc[eligible.index].idxmax())]  # row label
     rows = eligible.loc[eligible["date"] == latest]
     result: dict[str, Any] = {"date": latest}
     result.update({row.measure: int(row.value) for row in rows.itertuples()})

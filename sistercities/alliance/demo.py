@@ -31,7 +31,7 @@ _DEFAULT_COUNTS = {
 
 def is_demo(members: pd.DataFrame) -> bool:
     """True when every row of ``members`` is a demo row."""
-    return not members.empty and members["member_id"].str.startswith(DEMO_PREFIX).all()
+    return not members.empty and bool(members["member_id"].str.startswith(DEMO_PREFIX).all())
 
 
 def demo_roster(data: Dataset) -> pd.DataFrame:
