@@ -132,7 +132,7 @@ def unit_records() -> list[dict[str, str | float]]:
     Returns:
         Dicts with admin_code, name_zh, name_en, level, parent_code, lat, lon, pinyin.
     """
-    records = []
+    records: list[dict[str, str | float]] = []
     for row in guangxi_rows():
         code, level = row["admin_code"], LEVELS[row["level"]]
         if level == "province":

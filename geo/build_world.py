@@ -16,7 +16,9 @@ their borders follow China's exactly.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import pairwise
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import shapely
@@ -28,6 +30,9 @@ from shapely.geometry.base import BaseGeometry
 from geo import boundaries
 from geo.topology import decode_arcs, join_arcs
 
+if TYPE_CHECKING:
+    from topojson._types import Transform
+
 CHINA = "CHN"
 WORLD_TOLERANCE = 0.1  # degrees, coverage (Visvalingam-Whyatt) simplification
 CHINA_TOLERANCE = 0.005  # degrees, Douglas-Peucker, for China and its borders
@@ -36,7 +41,7 @@ MIN_SLIVER_AREA = 1e-4  # square degrees; slivers left by cutting neighbours alo
 BORDER_BAND = 0.3  # degrees around China where neighbours keep detailed borders
 MAX_SEGMENT = 1.0  # degrees; longer edges are split so d3's great circles match
 GRID = 1e-4  # degrees; TopoJSON quantization step (keeps Chinese reefs as rings)
-TRANSFORM = {"scale": [GRID, GRID], "translate": [-180.0, -90.0]}
+TRANSFORM: Transform = {"scale": [GRID, GRID], "translate": [-180.0, -90.0]}
 EMPTY_OBJECTS = ("lakes", "rivers", "subunits")
 OCEAN_HOLE = 0.25  # degrees; half-size of the ocean's one hole, deep inside the largest land
 
@@ -81,11 +86,11 @@ def simplify_china(china: BaseGeometry) -> MultiPolygon:
         if snapped.is_empty or snapped.area < GRID * GRID:
             point = part.representative_point()
             simple = shapely.box(point.x - GRID, point.y - GRID, point.x + GRID, point.y + GRID)
-        kept.append(simple)
+        kept.append(cast(Polygon, simple))  # simplifying a polygon leaves a polygon
     return MultiPolygon(polygon_parts(MultiPolygon(kept)))
 
 
-def simplify_countries(shapes: dict[str, BaseGeometry]) -> dict[str, BaseGeometry]:
+def simplify_countries(shapes: Mapping[str, BaseGeometry]) -> dict[str, BaseGeometry]:
     """Simplify non-Chinese countries together as a polygonal coverage.
 
     Args:
@@ -101,8 +106,8 @@ def simplify_countries(shapes: dict[str, BaseGeometry]) -> dict[str, BaseGeometr
 
 
 def align_to_china(
-    simplified: dict[str, BaseGeometry],
-    originals: dict[str, BaseGeometry],
+    simplified: Mapping[str, BaseGeometry],
+    originals: Mapping[str, BaseGeometry],
     china: BaseGeometry,
 ) -> dict[str, BaseGeometry]:
     """Give China's neighbours detailed borders cut exactly along China's polygon.

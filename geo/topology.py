@@ -41,17 +41,20 @@ def decode_geometry(geometry: dict, arcs: list[np.ndarray]) -> BaseGeometry:
     """
     kind = geometry["type"]
     if kind == "Polygon":
-        rings = [join_arcs(ring, arcs) for ring in geometry["arcs"]]
-        return Polygon(rings[0], rings[1:])
+        return _polygon(geometry["arcs"], arcs)
     if kind == "MultiPolygon":
-        return MultiPolygon(
-            [decode_geometry({"type": "Polygon", "arcs": p}, arcs) for p in geometry["arcs"]]
-        )
+        return MultiPolygon([_polygon(p, arcs) for p in geometry["arcs"]])
     if kind == "LineString":
         return shapely.LineString(join_arcs(geometry["arcs"], arcs))
     if kind == "MultiLineString":
         return shapely.MultiLineString([join_arcs(line, arcs) for line in geometry["arcs"]])
     raise ValueError(f"unsupported TopoJSON geometry type {kind!r}")
+
+
+def _polygon(rings: list[list[int]], arcs: list[np.ndarray]) -> Polygon:
+    """Decode the arc references of one TopoJSON polygon (exterior ring, then holes)."""
+    coords = [join_arcs(ring, arcs) for ring in rings]
+    return Polygon(coords[0], coords[1:])
 
 
 def read_topology_object(topology: dict, name: str) -> list[tuple[str | None, BaseGeometry]]:

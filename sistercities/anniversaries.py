@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import cast
 
 import pandas as pd
 
@@ -52,14 +53,18 @@ def anniversaries(links: pd.DataFrame, first: dt.date, last: dt.date) -> pd.Data
     rows, keys = [], []
     dated = links.loc[links["start_year"].notna()]
     for link in dated.itertuples():
+        # Typed links (contract.enrich): start and end are Timestamps (NaT when blank).
+        start_year = cast(int, link.start_year)
+        start, end = cast(pd.Timestamp, link.start), cast(pd.Timestamp, link.end)
+        precision = cast(str, link.start_precision)
         for year in range(first.year, last.year + 1):
-            years = year - int(link.start_year)
+            years = year - int(start_year)
             if years <= 0 or years % STEP:
                 continue
-            low, high, text, key = _period(link.start, link.start_precision, year)
-            if high < first or low > last or _ended_before(link.end, low):
+            low, high, text, key = _period(start, precision, year)
+            if high < first or low > last or _ended_before(end, low):
                 continue
-            rows.append((year, text, link.start_precision, years, *_link_fields(link)))
+            rows.append((year, text, precision, years, *_link_fields(link)))
             keys.append(key)
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["_key"] = keys

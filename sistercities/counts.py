@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
@@ -65,7 +65,7 @@ def official_on(totals: pd.DataFrame, day: dt.date) -> dict[str, Any] | None:
     eligible = totals.loc[dates <= day]
     if eligible.empty:
         return None
-    latest = eligible["date"].loc[dates.loc[eligible.index].idxmax()]
+    latest = eligible["date"].loc[cast(int, dates.loc[eligible.index].idxmax())]  # row label
     rows = eligible.loc[eligible["date"] == latest]
     result: dict[str, Any] = {"date": latest}
     result.update({row.measure: int(row.value) for row in rows.itertuples()})
@@ -130,7 +130,7 @@ def headline(links: pd.DataFrame, day: dt.date) -> Headline:
         countries=int(links["country_iso3"].nunique()),
         asean_pairs=int(links["asean"].sum()),
         home_cities=int(prefectures.nunique()),
-        by_level={k: int(v) for k, v in links["level"].value_counts().items()},
+        by_level={cast(str, k): int(v) for k, v in links["level"].value_counts().items()},
     )
 
 
@@ -239,7 +239,7 @@ def official_comparison(links: pd.DataFrame, totals: pd.DataFrame) -> pd.DataFra
             extra = len(set(undated["country_iso3"]) - set(dated["country_iso3"]))
         else:
             count, extra = len(dated), len(undated)
-        rows.append((row.date, row.measure, int(row.value), int(count), extra, row.source_url))
+        rows.append((row.date, row.measure, int(str(row.value)), int(count), extra, row.source_url))
     columns = ["date", "measure", "official", "dataset", "undated", "source_url"]
     frame = pd.DataFrame(rows, columns=columns)
     frame.insert(5, "more", frame["dataset"] > frame["official"])

@@ -119,13 +119,14 @@ def from_query(
     rejected: list[tuple[str, str]] = []
 
     def pick(name: str, allowed: Iterable[str], upper: bool = False) -> tuple[str, ...]:
-        kept = []
+        kept: list[str] = []
         allowed_set = set(allowed)
         for raw in _split(params.get(name, "")):
             value = raw.upper() if upper else raw
-            (kept if value in allowed_set else rejected).append(
-                value if value in allowed_set else (name, raw)
-            )
+            if value in allowed_set:
+                kept.append(value)
+            else:
+                rejected.append((name, raw))
         return tuple(dict.fromkeys(kept))
 
     spec = LinkFilter(

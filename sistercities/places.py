@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sistercities.contract.schema import Lang
 from sistercities.i18n import pick
@@ -15,18 +15,27 @@ if TYPE_CHECKING:
 def place_labels(data: Dataset, lang: Lang) -> dict[str, str]:
     """Map place ids, ISO3 codes and field ids to names in ``lang``."""
     labels = {
-        row.place_id: pick(row.name_zh, row.name_en, lang) for row in data.places.itertuples()
+        cast(str, row.place_id): _name(row.name_zh, row.name_en, lang)
+        for row in data.places.itertuples()
     }
     labels.update(
-        {row.iso3: pick(row.name_zh, row.name_en, lang) for row in data.countries.itertuples()}
+        {
+            cast(str, row.iso3): _name(row.name_zh, row.name_en, lang)
+            for row in data.countries.itertuples()
+        }
     )
     labels.update(
         {
-            row.field_id: pick(row.name_zh, row.name_en, lang)
+            cast(str, row.field_id): _name(row.name_zh, row.name_en, lang)
             for row in data.alliance.fields.itertuples()
         }
     )
     return labels
+
+
+def _name(name_zh: object, name_en: object, lang: Lang) -> str:
+    """:func:`pick` for the text cells of a table row (pandas types a cell as any scalar)."""
+    return pick(cast(str, name_zh), cast(str, name_en), lang)
 
 
 @cache
@@ -42,10 +51,11 @@ def _pinyin(text: str) -> str:
 def search_options(data: Dataset) -> dict[str, str]:
     """Map each place id that appears in a pair to 'name_zh · name_en · pinyin' for search."""
     used = set(data.links["home_place_id"]) | set(data.links["partner_place_id"])
-    options = {}
+    options: dict[str, str] = {}
     for row in data.places.loc[data.places["place_id"].isin(used)].itertuples():
-        parts = [p for p in (row.name_zh, row.name_en, _pinyin(row.name_zh)) if p]
-        options[row.place_id] = " · ".join(dict.fromkeys(parts))
+        name_zh, name_en = cast(str, row.name_zh), cast(str, row.name_en)
+        parts = [p for p in (name_zh, name_en, _pinyin(name_zh)) if p]
+        options[cast(str, row.place_id)] = " · ".join(dict.fromkeys(parts))
     return dict(sorted(options.items(), key=lambda item: item[1]))
 
 
@@ -58,7 +68,8 @@ def find_places(options: dict[str, str], query: str, limit: int) -> list[str]:
     words = query.casefold().split()
     if not words:
         return []
-    start, inside = [], []
+    start: list[str] = []
+    inside: list[str] = []
     for place_id, label in options.items():
         folded = label.casefold()
         if all(word in folded for word in words):

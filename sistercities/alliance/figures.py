@@ -85,7 +85,9 @@ def tie_segments(ties: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
     if ties.empty:
         return pd.DataFrame(columns=columns)
     grouped = ties.groupby(["guangxi_member_id", "foreign_member_id"])["field_id"]
-    pairs = grouped.agg(lambda v: tuple(sorted(set(v)))).reset_index(name="fields")
+    # pandas-stubs allow only scalar results for agg; a tuple per group works at run time.
+    tuples = grouped.agg(lambda v: tuple(sorted(set(v))))  # type: ignore[type-var]
+    pairs = tuples.reset_index(name="fields")
     located = points.dropna(subset=["lat", "lon"])
     where = dict(
         zip(located["member_id"], zip(located["lat"], located["lon"], strict=True), strict=True)

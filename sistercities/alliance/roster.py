@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import cast
 
 import pandas as pd
 
@@ -148,7 +150,8 @@ def _english_headers(frame: pd.DataFrame, label: str) -> tuple[pd.DataFrame | No
     """Rename Chinese (or differently cased) headers to the column names; report the rest."""
     lookup = {name.lower(): name for name in ROSTER_COLUMNS}
     lookup.update({zh: name for name, zh in CHINESE_HEADERS.items()})
-    renamed, found = {}, []
+    renamed: dict[Hashable, str] = {}
+    found: list[Problem] = []
     for column in frame.columns:
         name = lookup.get(str(column).strip().lower(), lookup.get(str(column).strip()))
         if name is None:
@@ -210,25 +213,27 @@ def preview_frame(
     Returns: DataFrame with translated headers (one row per member, input order).
     """
     place = places.set_index("place_id")
-    field_names = {r.field_id: pick(r.name_zh, r.name_en, lang) for r in fields.itertuples()}
+    field_names = {
+        cast(str, r.field_id): pick(cast(str, r.name_zh), cast(str, r.name_en), lang)
+        for r in fields.itertuples()
+    }
     sep = "、" if lang == "zh" else ", "
     rows = []
     for row in members.itertuples():
-        known = row.place_id in place.index
-        city = _place_name(place, row.place_id, lang) if known else row.place_id
+        place_id, side = cast(str, row.place_id), cast(str, row.side)  # roster cells are text
+        known = place_id in place.index
+        city = _place_name(place, place_id, lang) if known else place_id
         rows.append(
             {
-                "roster.h.name": pick(row.name_zh, row.name_en, lang),
-                "roster.h.side": t(f"roster.side.{row.side}", lang)
-                if row.side in SIDES
-                else row.side,
+                "roster.h.name": pick(cast(str, row.name_zh), cast(str, row.name_en), lang),
+                "roster.h.side": t(f"roster.side.{side}", lang) if side in SIDES else side,
                 "roster.h.place": city,
-                "roster.h.country": _country(place, row.place_id, country_names) if known else "",
+                "roster.h.country": _country(place, place_id, country_names) if known else "",
                 "roster.h.fields": sep.join(
                     field_names.get(f, f) for f in checks.split_multi(str(row.fields))
                 ),
-                "roster.h.role": _coded("roster.role", row.role, lang),
-                "roster.h.confidence": _coded("confidence", row.confidence, lang),
+                "roster.h.role": _coded("roster.role", cast(str, row.role), lang),
+                "roster.h.confidence": _coded("confidence", cast(str, row.confidence), lang),
                 "roster.h.source": row.source_url or row.source_note,
             }
         )
@@ -244,7 +249,8 @@ def _coded(prefix: str, value: str, lang: Lang) -> str:
 
 def _place_name(place: pd.DataFrame, place_id: str, lang: Lang) -> str:
     """A place's name in ``lang`` (``place`` is indexed by place_id)."""
-    return pick(place.at[place_id, "name_zh"], place.at[place_id, "name_en"], lang)
+    name_zh, name_en = place.at[place_id, "name_zh"], place.at[place_id, "name_en"]
+    return pick(cast(str, name_zh), cast(str, name_en), lang)
 
 
 def _country(place: pd.DataFrame, place_id: str, names: dict[str, str] | None) -> str:

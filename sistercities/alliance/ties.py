@@ -10,7 +10,7 @@ member on each side lists F. Explicit ties in ties.csv are drawn between their t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pandas as pd
 
@@ -38,10 +38,10 @@ def member_reach(members: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     lists no field).
     """
     parent_of = dict(zip(places["place_id"], places["parent_id"], strict=True))
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for member in members.itertuples():
         fields = split_multi(str(member.fields)) or [""]
-        for place_id in containing_places(member.place_id, parent_of):
+        for place_id in containing_places(cast(str, member.place_id), parent_of):
             rows.extend((member.member_id, member.side, place_id, f) for f in fields)
     return pd.DataFrame(rows, columns=["member_id", "side", "place_id", "field_id"])
 
@@ -75,7 +75,7 @@ def carried_ties(links: pd.DataFrame, members: pd.DataFrame, places: pd.DataFram
 def field_link_ids(ties: pd.DataFrame) -> dict[str, set[str]]:
     """Map each field id to the link ids that carry a tie in it (for the shared field filter)."""
     named = ties.loc[ties["field_id"] != ""]
-    return {field: set(group["link_id"]) for field, group in named.groupby("field_id")}
+    return {cast(str, field): set(group["link_id"]) for field, group in named.groupby("field_id")}
 
 
 # --- Alliance page: colleges, explicit ties, coverage and honest counts -----------------------
@@ -109,7 +109,7 @@ def explicit_ties(
     place_of = dict(zip(members["member_id"], members["place_id"], strict=True))
     ends = zip(links["home_place_id"], links["partner_place_id"], strict=True)
     pair_ids = dict(zip(ends, links["link_id"], strict=True))
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for tie in table.itertuples():
         if tie.guangxi_member_id not in place_of or tie.foreign_member_id not in place_of:
             continue

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from typing import SupportsInt, cast
 
 import pandas as pd
 
@@ -15,9 +16,17 @@ from sistercities.contract.schema import MULTI_SEPARATOR
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*\.[^\s]*$|^https?://[^\s/$.?#][^\s]*/[^\s]*$", re.I)
 
 
-def row_number(index: int) -> int:
-    """Spreadsheet row of a frame index (header is row 1)."""
-    return int(index) + 2
+def row_number(index: Hashable) -> int:
+    """Spreadsheet row of a frame index (header is row 1).
+
+    Args:
+        index: A label of the frame's default integer index; pandas types every label as
+            ``Hashable``, so it is taken as such here.
+
+    Returns:
+        The 1-based spreadsheet row (index 0 is row 2, below the header).
+    """
+    return int(cast(SupportsInt, index)) + 2
 
 
 def missing_columns(frame: pd.DataFrame, columns: Iterable[str], label: str) -> list[Problem]:

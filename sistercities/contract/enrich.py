@@ -54,7 +54,8 @@ def date_columns(values: pd.Series, prefix: str) -> pd.DataFrame:
     parsed = [parse_partial_date(v) if v else None for v in values]
     return pd.DataFrame(
         {
-            prefix: pd.to_datetime([p.start if p else None for p in parsed]),
+            # pandas-stubs leave None out of to_datetime's list type; pandas reads it as NaT.
+            prefix: pd.to_datetime([p.start if p else None for p in parsed]),  # type: ignore[arg-type]
             f"{prefix}_year": pd.array([p.year if p else None for p in parsed], dtype="Int64"),
             f"{prefix}_precision": [p.precision if p else "" for p in parsed],
         },

@@ -8,6 +8,7 @@ country code; a point inside the box may still be in a neighbour (the box is not
 from __future__ import annotations
 
 from functools import cache
+from typing import cast
 
 import pandas as pd
 
@@ -89,12 +90,15 @@ def outside_country(frame: pd.DataFrame, label: str) -> list[Problem]:
     lons = pd.to_numeric(frame["lon"], errors="coerce")
     found = []
     for index, iso3 in frame["country_iso3"].items():
-        lat, lon = lats[index], lons[index]
+        # to_numeric(errors="coerce") leaves numbers (NaN where unparseable).
+        lat, lon = cast(float, lats.at[index]), cast(float, lons.at[index])
         candidates = [boxes[code] for code in codes_for(iso3) if code in boxes]
         if not candidates or pd.isna(lat) or pd.isna(lon) or abs(lat) > 90 or abs(lon) > 180:
             continue  # blank, unparseable or out of range: reported by the number checks
         if not any(b[0] <= lat <= b[1] and b[2] <= lon <= b[3] for b in candidates):
-            value = f"{frame.at[index, 'lat']}, {frame.at[index, 'lon']} ({iso3})"
+            lat_cell = cast(str, frame.at[index, "lat"])  # contract cells are read as str
+            lon_cell = cast(str, frame.at[index, "lon"])
+            value = f"{lat_cell}, {lon_cell} ({iso3})"
             found.append(
                 problem(label, "val.outside_country", row_number(index), "lat", value=value)
             )

@@ -31,7 +31,7 @@ def translation_table() -> dict[str, tuple[str, str]]:
 
 def normalise_lang(value: str | None) -> Lang:
     """Return a supported language code, falling back to Chinese."""
-    return value if value in LANGS else DEFAULT_LANG  # type: ignore[return-value]
+    return value if value in LANGS else DEFAULT_LANG
 
 
 def t(key: str, lang: Lang, **params: object) -> str:

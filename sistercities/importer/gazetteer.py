@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -162,7 +163,7 @@ def guangxi_index(path: Path = GUANGXI_UNITS_CSV) -> NameIndex:
 def country_index(countries: pd.DataFrame) -> NameIndex:
     """Countries by Chinese/English name, ISO3 code and common aliases."""
     index = NameIndex()
-    for row in countries[["iso3", "name_zh", "name_en"]].astype(str).to_dict("records"):
+    for row in _text_records(countries[["iso3", "name_zh", "name_en"]]):
         names = [row["iso3"], row["name_zh"], row["name_en"], *COUNTRY_ALIASES.get(row["iso3"], ())]
         index.add({fold(n) for n in names if n and n != "<NA>"}, row)
     return index
@@ -172,9 +173,14 @@ def places_index(places: pd.DataFrame) -> NameIndex:
     """The data's places outside China, by their names (with and without type words)."""
     index = NameIndex()
     foreign = places.loc[places["country_iso3"] != "CHN"]
-    for row in foreign.astype(str).to_dict("records"):
+    for row in _text_records(foreign):
         index.add(place_keys(row["name_zh"], row["name_en"]), row)
     return index
+
+
+def _text_records(frame: pd.DataFrame) -> list[dict[str, str]]:
+    """The rows of ``frame`` as dicts of text, keyed by column name."""
+    return cast("list[dict[str, str]]", frame.astype(str).to_dict("records"))
 
 
 def admin1_index(path: Path = ADMIN1_CSV) -> NameIndex:

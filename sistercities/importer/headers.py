@@ -154,7 +154,8 @@ def map_header(cells: Sequence[object]) -> dict[Field, int]:
 
 def guess_header(grid: Sequence[Sequence[object]]) -> HeaderGuess:
     """The header among the first rows: the row naming the most fields (title rows skipped)."""
-    best_row, best_mapping = 0, {}
+    best_row = 0
+    best_mapping: dict[Field, int] = {}
     for row_index, row in enumerate(grid[:HEADER_SCAN_ROWS]):
         mapping = map_header(row)
         if len(mapping) > len(best_mapping):

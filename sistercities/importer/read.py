@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from typing import cast
 
 from sistercities.contract.problems import Problem, problem
 from sistercities.contract.reading import (
@@ -22,7 +23,7 @@ from sistercities.contract.reading import (
     undecodable,
 )
 
-Cell = str | int | float | dt.date | dt.datetime | None
+Cell = str | int | float | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
 
 @dataclass
@@ -68,7 +69,8 @@ def _xlsx_rows(raw: bytes, label: str) -> Grid:
         sheets = [s for s in book.worksheets if s.max_row and s.max_row > 0]
         rows: list[list[Cell]] = []
         for sheet in sheets:
-            rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+            # data_only, without rich text: plain values, never formulas or CellRichText.
+            rows = [list(cast("tuple[Cell, ...]", r)) for r in sheet.iter_rows(values_only=True)]
             if any(any(c not in (None, "") for c in r) for r in rows):
                 break
         book.close()

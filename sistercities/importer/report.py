@@ -58,10 +58,12 @@ def rows_frame(results: Sequence[RowResult], lang: Lang) -> pd.DataFrame:
             {
                 t("imp.col.row", lang): result.source.row,
                 t("imp.col.certainty", lang): t(f"imp.certainty.{result.certainty}", lang),
-                t("imp.col.home", lang): _shown(result.source.home, home and home.place_id),
+                t("imp.col.home", lang): _shown(
+                    result.source.home, home.place_id if home else None
+                ),
                 t("imp.col.country", lang): result.iso3 or "",
                 t("imp.col.partner", lang): _shown(
-                    result.source.partner, partner and partner.place_id
+                    result.source.partner, partner.place_id if partner else None
                 ),
                 t("imp.col.method", lang): t(f"imp.method.{result.partner.method}", lang),
                 t("imp.col.coords", lang): _coords(result),

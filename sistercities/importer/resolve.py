@@ -13,7 +13,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, NotRequired, TypedDict, Unpack, cast
 
 import pandas as pd
 
@@ -83,6 +83,21 @@ class Candidate:
         people = f", {self.population:,}" if self.population else ""
         names = " / ".join(n for n in (self.name_zh, self.name_en) if n)
         return f"{names} · {self.iso3} · {self.source}{people}{where}"
+
+
+class _NewPlace(TypedDict):
+    """The fields of a new-place :class:`Candidate` other than its derived ``place_id``."""
+
+    key: str
+    iso3: str
+    name_zh: str
+    name_en: str
+    lat: float
+    lon: float
+    admin_type: str
+    source: str
+    coord_source: str
+    population: NotRequired[int]
 
 
 @dataclass(frozen=True)
@@ -334,13 +349,15 @@ class Resolver:
             ),
         )
 
-    def _new_place(self, **fields: object) -> Candidate:
+    def _new_place(self, **fields: Unpack[_NewPlace]) -> Candidate:
         """A candidate for a new place; an id already in the data means that place."""
         place_id = f"{str(fields['iso3']).lower()}-{slugify(str(fields['name_en']))}"
         if place_id in self.existing_ids:
             entry = self.places.loc[self.places["place_id"] == place_id].iloc[0]
-            return replace(self._place(entry.astype(str).to_dict()), key=str(fields["key"]))
-        return Candidate(place_id=place_id, **fields)  # type: ignore[arg-type]
+            # A row of places.csv as text, keyed by column name.
+            text = cast("dict[str, str]", entry.astype(str).to_dict())
+            return replace(self._place(text), key=str(fields["key"]))
+        return Candidate(place_id=place_id, **fields)
 
     def partner_geonames(self, row: RowInput, iso3: str | None, hits: gz.GeoNamesHits) -> Match:
         """GeoNames cities of that name (the country as a hint, population breaks ties).
@@ -388,13 +405,13 @@ class Resolver:
         iso3_of = {v: k for k, v in hits.iso2_of.items()}
         found: dict[str, Candidate] = {}
         for key in close:
-            kind, item = pool[key]
+            kind, item = pool[key]  # the kind says what the record is (see _fuzzy_pool)
             if kind == "place":
-                candidate = self._place(item)  # type: ignore[arg-type]
+                candidate = self._place(cast("dict[str, str]", item))
             elif kind == "admin1":
-                candidate = self._capital(item, row)  # type: ignore[arg-type]
+                candidate = self._capital(cast("dict[str, str]", item), row)
             else:
-                candidate = self._city(item, iso3_of, row)  # type: ignore[arg-type]
+                candidate = self._city(cast(gz.City, item), iso3_of, row)
             found.setdefault(candidate.key, candidate)
         candidates = tuple(found.values())[:6]
         if not candidates:
@@ -470,7 +487,7 @@ class Resolver:
 def choose(result: RowResult, side: Literal["home", "partner"], candidate: Candidate) -> RowResult:
     """The row with the editor's pick for one side (an editor's pick is certain)."""
     match = Match("exact", "editor", candidate, getattr(result, side).candidates)
-    updated = replace(result, **{side: match})
+    updated = replace(result, home=match) if side == "home" else replace(result, partner=match)
     if side == "partner" and updated.country_certainty != "exact":
         updated = replace(updated, iso3=candidate.iso3, country_certainty="exact")
     return updated

@@ -186,10 +186,12 @@ def export_graph(graph: nx.Graph, table: pd.DataFrame, found: list[Community]) -
     """A copy with plain attributes only (text, integers, floats) for GEXF and GraphML."""
     numbers = community_of(found)
     by_node = table.set_index("node")
-    clean = nx.Graph()
+    clean: nx.Graph[str] = nx.Graph()
     for node, data in graph.nodes(data=True):
         row = by_node.loc[node]
-        attrs = {key: str(data.get(key, "") or "") for key in _TEXT_KEYS}
+        attrs: dict[str, str | int | float] = {
+            key: str(data.get(key, "") or "") for key in _TEXT_KEYS
+        }
         attrs["label"] = str(data.get("name_en") or node)
         attrs.update(
             degree=int(row["degree"]),

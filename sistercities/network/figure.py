@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import networkx as nx
 import numpy as np
@@ -67,7 +67,7 @@ def network_figure(
         figure.add_trace(_weight_trace(graph, positions, lang))
         if ego:
             figure.data[-1].marker.opacity = FADED
-    by_node = table.set_index("node").to_dict("index")
+    by_node = cast("dict[str, dict[str, Any]]", table.set_index("node").to_dict("index"))
     style = _NodeStyle(
         by_node=by_node,
         labelled=_labelled(graph, by_node, ego),

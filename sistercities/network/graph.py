@@ -11,13 +11,16 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 import networkx as nx
 import pandas as pd
 
-from sistercities.contract.schema import CONTINENTS
+from sistercities.contract.schema import CONTINENTS, Lang
 from sistercities.i18n import t
+
+if TYPE_CHECKING:
+    from pandas._libs import NaTType
 
 View = Literal["place", "country", "continent"]
 VIEWS: tuple[View, ...] = ("place", "country", "continent")
@@ -40,7 +43,7 @@ def effective_view(requested: str | None, link_count: int) -> View:
     """The view shown: the requested one when offered, else the first offered (place, country)."""
     offered = available_views(link_count)
     if requested in offered:
-        return requested  # type: ignore[return-value]
+        return requested
     return offered[0]
 
 
@@ -122,35 +125,38 @@ def _home_level(admin_type: str) -> str:
     return HOME_LEVELS.get(admin_type, "county")
 
 
-def _place_attrs(places: pd.DataFrame, ids: set[str], kind: str) -> dict[str, dict]:
+def _place_attrs(places: pd.DataFrame, ids: set[str], kind: str) -> dict[str, dict[str, Any]]:
     """Node attributes of places (names, country, admin type, coordinates)."""
     rows = places.loc[places["place_id"].isin(ids)]
     return {
-        row.place_id: {
+        cast(str, row.place_id): {
             "kind": kind,
             "name_zh": row.name_zh or row.name_en,
             "name_en": row.name_en or row.name_zh,
             "admin_type": row.admin_type,
             "country_iso3": row.country_iso3,
-            "level": _home_level(row.admin_type) if kind == "home" else "",
+            "level": _home_level(cast(str, row.admin_type)) if kind == "home" else "",
         }
         for row in rows.itertuples()
     }
 
 
-def _partner_attrs(links: pd.DataFrame, mapped: pd.DataFrame, view: View) -> dict[str, dict]:
+def _partner_attrs(
+    links: pd.DataFrame, mapped: pd.DataFrame, view: View
+) -> dict[str, dict[str, Any]]:
     """Node attributes of the partner side: country and continent, names for group nodes."""
     frame = links[["country_iso3", "country_zh", "country_en", "continent"]].copy()
     frame["node"] = mapped["partner_node"].to_numpy()
-    attrs: dict[str, dict] = {}
+    attrs: dict[str, dict[str, Any]] = {}
     for row in frame.drop_duplicates("node").itertuples():
-        attr = {"country_iso3": row.country_iso3, "continent": row.continent}
+        attr: dict[str, Any] = {"country_iso3": row.country_iso3, "continent": row.continent}
         if view == "country":
             attr.update(kind="country", name_zh=row.country_zh or row.country_iso3)
             attr.update(name_en=row.country_en or row.country_iso3)
         elif view == "continent":
-            attr.update(kind="continent", country_iso3="", **_continent_names(row.continent))
-        attrs[row.node] = attr
+            names = _continent_names(cast(str, row.continent))
+            attr.update(kind="continent", country_iso3="", **names)
+        attrs[cast(str, row.node)] = attr
     return attrs
 
 
@@ -161,7 +167,7 @@ def _continent_names(continent: str) -> dict[str, str]:
     return {"name_zh": continent, "name_en": continent}
 
 
-_NAME_KEYS = (("name_zh", "zh"), ("name_en", "en"))
+_NAME_KEYS: tuple[tuple[str, Lang], ...] = (("name_zh", "zh"), ("name_en", "en"))
 
 
 def build_graph(links: pd.DataFrame, places: pd.DataFrame, view: View = "place") -> nx.Graph:
@@ -179,8 +185,8 @@ def build_graph(links: pd.DataFrame, places: pd.DataFrame, view: View = "place")
     ancestors = _home_ancestors(home_nodes, places)
     home_nodes |= set(ancestors.values())
     attrs = _place_attrs(places, home_nodes, "home")
-    for node in attrs.values():
-        node["continent"] = "Asia"
+    for home_attrs in attrs.values():
+        home_attrs["continent"] = "Asia"
     partner = _partner_attrs(links, mapped, view)
     if view == "place":
         for node, values in _place_attrs(places, set(partner), "partner").items():
@@ -188,7 +194,7 @@ def build_graph(links: pd.DataFrame, places: pd.DataFrame, view: View = "place")
     levels = _pair_levels(mapped)
     for node, values in partner.items():
         values["level"] = levels.get(node, "")
-    graph = nx.Graph(view=view, links=len(links), countries=_country_table(links))
+    graph: nx.Graph[str] = nx.Graph(view=view, links=len(links), countries=_country_table(links))
     graph.add_nodes_from(sorted({**attrs, **partner}.items()))
     graph.add_edges_from(_edge_rows(edges))
     graph.add_edges_from(
@@ -203,10 +209,11 @@ def _country_table(links: pd.DataFrame) -> dict[str, dict[str, str]]:
     frame = links[["country_iso3", "country_zh", "country_en", "continent"]].drop_duplicates(
         "country_iso3"
     )
-    return {
-        row.country_iso3: {"zh": row.country_zh, "en": row.country_en, "continent": row.continent}
-        for row in frame.itertuples()
-    }
+    table: dict[str, dict[str, str]] = {}
+    for row in frame.itertuples():  # text columns of the enriched links
+        names = {"zh": row.country_zh, "en": row.country_en, "continent": row.continent}
+        table[cast(str, row.country_iso3)] = cast("dict[str, str]", names)
+    return table
 
 
 def _edge_rows(edges: pd.DataFrame) -> list[tuple[str, str, dict]]:
@@ -225,7 +232,7 @@ def _edge_rows(edges: pd.DataFrame) -> list[tuple[str, str, dict]]:
 
 def pair_graph(graph: nx.Graph) -> nx.Graph:
     """The same nodes with only the sister-city edges (what every measure is computed on)."""
-    pairs = nx.Graph(**graph.graph)
+    pairs: nx.Graph[str] = nx.Graph(**graph.graph)
     pairs.add_nodes_from(graph.nodes(data=True))
     pairs.add_edges_from((u, v, d) for u, v, d in graph.edges(data=True) if d["kind"] == PAIR)
     return pairs
@@ -336,7 +343,7 @@ _NODE_KEYS = ("kind", "name_zh", "name_en", "country_iso3", "continent", "level"
 _MEASURE_KEYS = ("degree", "weighted_degree", "betweenness", "first_start", "first_label")
 
 
-def _first_pair(pairs: nx.Graph, node: str) -> tuple[pd.Timestamp, str]:
+def _first_pair(pairs: nx.Graph, node: str) -> tuple[pd.Timestamp | NaTType, str]:
     """The earliest dated pair at a node: its start and its date as recorded (NaT, '' if none)."""
     dated = [
         (data["first_start"], data["first_label"])
@@ -424,5 +431,11 @@ def _describe_community(pairs: nx.Graph, nodes: list[str]) -> Community:
     hub = max(homes, key=lambda n: (inside.degree(n, weight="weight"), n), default="")
     weight = int(inside.size(weight="weight"))
     return Community(
-        tuple(nodes), group, group_kind if group else "", share, len(partners), hub, weight
+        tuple(nodes),
+        cast(str, group),
+        group_kind if group else "",
+        share,
+        len(partners),
+        hub,
+        weight,
     )

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import math
-from typing import Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
 from sistercities.contract.schema import CONTINENTS
 from sistercities.network.graph import PART_OF, SEED
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 Layout = Literal["radial", "force"]
 LAYOUTS: tuple[Layout, ...] = ("radial", "force")
@@ -123,6 +128,7 @@ def force_layout(graph: nx.Graph, seed: int = SEED) -> Positions:
     leaves = _leaves(graph)
     core = graph.subgraph([n for n in graph if n not in leaves])
     start = radial_layout(graph)
+    placed: Mapping[Any, npt.NDArray[np.floating]]
     if len(core) < DENSE_LIMIT:
         placed = nx.spring_layout(core, pos=start, seed=seed, iterations=50, scale=OUTER)
     else:

@@ -257,10 +257,11 @@ def _commit(folder: Path, files: Mapping[str, bytes | None], record: ChangeRecor
             existed.append(name)
     _write_durable(before.parent / "manifest.json", json.dumps({"existed": existed}).encode())
     _fsync_tree(before.parent)
-    writes = [name for name, content in files.items() if content is not None]
-    for name in writes:
+    contents = {name: content for name, content in files.items() if content is not None}
+    writes = list(contents)
+    for name, content in contents.items():
         staged = folder / (name + STAGED)
-        _write_durable(staged, files[name])  # type: ignore[arg-type]
+        _write_durable(staged, content)
         _ensure_new_stamp(staged, folder / name)
     for parent in {(folder / name).parent for name in writes}:
         _fsync_dir(parent)

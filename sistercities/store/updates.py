@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -200,7 +200,7 @@ def plan_update(
     if errors(found) or not kinds:
         return UpdatePlan(dataset_version(folder), labels, found)
     frames = {u.kind: (u.frame, u.label) for u in read if u.kind and u.frame is not None}
-    plan = plan_rows(folder, frames, mode, today)  # type: ignore[arg-type]
+    plan = plan_rows(folder, frames, mode, today)
     plan.labels = labels
     plan.problems = _dedupe(found + plan.problems)
     return plan
@@ -293,8 +293,8 @@ def merge_table(
         table = table.loc[table.index.isin(set(rows[key]))]
     table = table.reset_index(drop=True)
     origin = {
-        int(i): (label, origin_by_key[value])
-        for i, value in table[key].items()
+        i: (label, origin_by_key[value])
+        for i, value in enumerate(table[key])  # the index was just reset to 0..n-1
         if value in origin_by_key
     }
     return table, origin
@@ -347,7 +347,7 @@ def apply_plan(folder: Path, plan: UpdatePlan, who: str, lang: Lang) -> store.Ch
     """
     if not plan.ok:
         raise store.StoreError("upd.not_ready")
-    extra = {"uploads": list(plan.labels)}
+    extra: dict[str, Any] = {"uploads": list(plan.labels)}
     extra.update({kind: diff.counts() for kind, diff in plan.diffs.items()})
     return store.apply_change(
         folder, plan.files, who, plan.summary(lang), plan.base_version, True, extra
