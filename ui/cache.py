@@ -1,4 +1,9 @@
-"""Every Streamlit cache of the app, keyed on the data folder and its version."""
+"""The shared Streamlit caches: the loaded dataset, ties, lookups, filtered links, frozen figures.
+
+Every entry is keyed on the data folder and its version, so a data update is a new entry. Caches
+of one page's figures live beside that page's view (``ui/views/map.py``, ``ui/views/overview.py``,
+``ui/views/alliance.py``, ``ui/network_cache.py``), keyed the same way.
+"""
 
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol, cast
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -119,7 +121,7 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: Lang) -> Non
             y=row.pairs,
             xref="x",
             yref="y",
-            text=milestone_label(row, lang),
+            text=milestone_label(cast(Milestone, row), lang),  # a milestones() row
             showarrow=True,
             arrowhead=0,
             arrowcolor="#5a6170",
@@ -131,12 +133,21 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: Lang) -> Non
         )
 
 
-def milestone_label(row: object, lang: Lang) -> str:
+class Milestone(Protocol):
+    """One row of :func:`sistercities.timeline.milestones` (as ``itertuples`` gives it)."""
+
+    date: str
+    pairs: int
+    first: bool
+    founding: bool
+
+
+def milestone_label(row: Milestone, lang: Lang) -> str:
     """'2022-11-30: 125 pairs (alliance founded)' for one milestone row."""
-    text = t("growth.milestone", lang, date=row.date, pairs=row.pairs)  # type: ignore[attr-defined]
-    if row.first and row.pairs == 1:  # type: ignore[attr-defined]
+    text = t("growth.milestone", lang, date=row.date, pairs=row.pairs)
+    if row.first and row.pairs == 1:
         text += t("growth.first", lang)
-    if row.founding:  # type: ignore[attr-defined]
+    if row.founding:
         text += t("growth.founding", lang)
     return text
 
