@@ -65,17 +65,26 @@ def test_globe_in_english_from_the_url(tiny, monkeypatch):
     assert "standard-map review number" in at.expander[0].markdown[0].value
 
 
-def test_projection_switch_keeps_url_and_uirevision_constant_across_filters(tiny, monkeypatch):
+def test_projection_switch_and_a_filter_frame_the_map(tiny, monkeypatch):
     at = open_page(tiny, monkeypatch)
     before = world(at)["layout"]["uirevision"]
     at.segmented_control(key="w.map.proj").set_value("globe").run()
     assert at.query_params["proj"] == "globe"
     assert world(at)["layout"]["geo"]["projection"]["type"] == "orthographic"
     at.segmented_control(key="w.map.proj").set_value("flat").run()
-    at.multiselect(key="w.f.countries").set_value(["JPN"]).run()
+    assert world(at)["layout"]["uirevision"] == before
+    at.multiselect(key="w.f.countries").set_value(["JPN", "VNM"]).run()
     spec = world(at)
-    assert segments(line_traces(spec)[1]) == 1
-    assert spec["layout"]["uirevision"] == before
+    assert segments(line_traces(spec)[1]) == 1  # the Meo Vac pair has no coordinates
+    geo = spec["layout"]["geo"]
+    west, east = geo["lonaxis"]["range"]
+    south, north = geo["lataxis"]["range"]
+    assert west < 108.3 < east and south < 22.8 < north  # Guangxi in view
+    assert west < 130.7 < east and south < 32.8 < north  # and Kumamoto
+    assert east - west <= 100 and north - south <= 45  # East Asia, not the world
+    assert spec["layout"]["uirevision"] != before  # the new frame is applied
+    at.button(key="w.reset").click().run()
+    assert world(at)["layout"]["uirevision"] == before  # a reset returns to the whole world
 
 
 def test_colour_by_level_names_levels_in_the_legend(tiny, monkeypatch):

@@ -165,10 +165,17 @@ def test_selection_highlights_its_pairs_and_fades_the_rest(shipped, points):
     assert min(faded) < 1 and max(faded) == 1
 
 
-def test_uirevision_constant_across_filters_and_projections_differ(shipped, points):
+def test_uirevision_kept_across_selections_and_a_narrow_filter_frames(shipped, points):
     whole = build(shipped, points)
-    some = world_map_figure(shipped.links.iloc[:10], "zh", MapView(), ["JPN"], points, STAMP)
-    assert whole.layout.uirevision == some.layout.uirevision == f"{UIREVISION}.flat"
+    assert whole.layout.uirevision == f"{UIREVISION}.flat.world"  # every pair: the world
+    assert whole.layout.geo.lataxis.range is None
+    selected = build(shipped, points, selected="cn-450100")
+    assert selected.layout.uirevision == whole.layout.uirevision  # the user's zoom is kept
+    asean = shipped.links.loc[shipped.links["asean"]]
+    some = world_map_figure(asean, "zh", MapView(), ["JPN"], points, STAMP)
+    west, east = some.layout.geo.lonaxis.range
+    assert west < 108.3 < east and east - west < 110  # Southeast Asia framed, Guangxi in view
+    assert some.layout.uirevision != whole.layout.uirevision
     globe = build(shipped, points, projection="globe")
     assert globe.layout.geo.projection.type == "orthographic"
     assert globe.layout.geo.projection.rotation.lat == pytest.approx(22.8)

@@ -378,20 +378,80 @@ def country_traces(links: pd.DataFrame, country_codes: list[str], lang: Lang) ->
     return [base, shaded]
 
 
-def world_geo(projection: str, centre: tuple[float, float]) -> dict[str, object]:
-    """Geo settings drawing only from the served topojson: the ocean, no frame.
+Frame = tuple[float, float, float, float]
+"""A map frame in degrees: west, east, south, north."""
+WHOLE_WORLD_SPAN = (150.0, 90.0)  # wider (lon) or taller (lat) than this: show the whole world
+MIN_FRAME_SPAN = (40.0, 24.0)  # a frame never zooms in further than this (lon, lat)
+FRAME_ASPECT = 2.2  # degrees of longitude per degree of latitude that fill the map's wide box
 
-    No land layer: every country is a shape of its own (:func:`country_traces`), which
-    covers the land, so the browser does not paint it twice.
+
+def frame_of(drawable: pd.DataFrame) -> Frame | None:
+    """The frame that holds every drawn place of ``drawable`` (Guangxi included), or None.
+
+    None means the whole world: the drawn places spread too far for a closer frame (or there
+    are none). A frame is padded and never smaller than :data:`MIN_FRAME_SPAN`.
+    """
+    lons = pd.concat([drawable["home_lon"], drawable["partner_lon"]]).dropna()
+    lats = pd.concat([drawable["home_lat"], drawable["partner_lat"]]).dropna()
+    if lons.empty:
+        return None
+    west, east, south, north = lons.min(), lons.max(), lats.min(), lats.max()
+    if east - west > WHOLE_WORLD_SPAN[0] or north - south > WHOLE_WORLD_SPAN[1]:
+        return None
+    lon_span = max((east - west) * 1.3, MIN_FRAME_SPAN[0])
+    lat_span = max((north - south) * 1.3, MIN_FRAME_SPAN[1])
+    lon_span = max(lon_span, lat_span * FRAME_ASPECT)  # as wide as the map's box
+    lon_mid, lat_mid = (west + east) / 2, (south + north) / 2
+    return (
+        round(float(max(-180.0, lon_mid - lon_span / 2)), 1),
+        round(float(min(180.0, lon_mid + lon_span / 2)), 1),
+        round(float(max(-85.0, lat_mid - lat_span / 2)), 1),
+        round(float(min(85.0, lat_mid + lat_span / 2)), 1),
+    )
+
+
+def world_geo(
+    projection: str, centre: tuple[float, float], frame: Frame | None = None
+) -> dict[str, object]:
+    """Geo settings drawing only from the served topojson: the ocean, no frame line.
+
+    With ``frame`` the flat map shows that box and the globe turns to its middle and zooms in;
+    without, the whole world. No land layer: every country is a shape of its own
+    (:func:`country_traces`), which covers the land, so the browser does not paint it twice.
     """
     globe = projection == "globe"
     rotation = {"lon": centre[0], "lat": centre[1]} if globe else {"lon": round(centre[0])}
+    settings: dict[str, object] = {}
+    scale = 1.0
+    if frame is not None:
+        west, east, south, north = frame
+        middle = ((west + east) / 2, (south + north) / 2)
+        if globe:
+            rotation = {"lon": round(middle[0], 1), "lat": round(middle[1], 1)}
+            scale = round(min(6.0, max(1.0, 120.0 / max(east - west, north - south))), 2)
+        else:
+            rotation = {"lon": round(middle[0], 1)}
+            settings = {"lonaxis": {"range": [west, east]}, "lataxis": {"range": [south, north]}}
     return offline_geo(
-        {"type": PROJECTION_TYPES.get(projection, "natural earth"), "rotation": rotation},
+        {
+            "type": PROJECTION_TYPES.get(projection, "natural earth"),
+            "rotation": rotation,
+            "scale": scale,
+        },
         showocean=True,
         oceancolor="#eef4fa",
-        uirevision=f"{UIREVISION}.{projection}",
+        uirevision=_uirevision(projection, frame),
+        **settings,
     )
+
+
+def _uirevision(projection: str, frame: Frame | None) -> str:
+    """The view's revision: kept while the frame is.
+
+    A new selection keeps the user's pan and zoom; a filter that moves the frame applies it,
+    and a reset of the filter returns to the whole world.
+    """
+    return f"{UIREVISION}.{projection}.{frame or 'world'}"
 
 
 def world_map_figure(
@@ -412,6 +472,7 @@ def world_map_figure(
     """
     drawable, _ = split_located(links)
     aggregated = is_aggregated(len(drawable))
+    frame = frame_of(drawable)
     traces = [
         *country_traces(links, [*label_points, *country_codes], lang),
         maritime_trace(lang),
@@ -423,8 +484,8 @@ def world_map_figure(
         font=FONT,
         height=600,
         margin={"l": 0, "r": 0, "t": 130, "b": 60},
-        geo=world_geo(view.projection, view.centre),
-        uirevision=f"{UIREVISION}.{view.projection}",
+        geo=world_geo(view.projection, view.centre, frame),
+        uirevision=_uirevision(view.projection, frame),
         legend={
             "orientation": "h",
             "x": 0.0,

@@ -177,3 +177,24 @@ def test_25000_links_are_drawn_by_country(synthetic_server, offline_page):
     assert "groups them by partner country" in page.inner_text("body")
     assert_not_blank(page, "map-25000-en")
     assert_offline(offline_page)
+
+
+POINT_SPREAD = """() => {
+    const chart = document.querySelector('[data-testid="stPlotlyChart"]');
+    const boxes = [...chart.querySelectorAll('.scatterlayer .trace path.point')]
+        .map(p => p.getBoundingClientRect()).filter(b => b.width > 0);
+    const frame = chart.querySelector('.geo .bglayer, .geo').getBoundingClientRect();
+    const xs = boxes.map(b => b.x + b.width / 2), ys = boxes.map(b => b.y + b.height / 2);
+    return {points: boxes.length, spread: Math.max(...xs) - Math.min(...xs),
+            tall: Math.max(...ys) - Math.min(...ys), width: chart.getBoundingClientRect().width};
+}"""
+
+
+def test_a_narrow_filter_frames_its_partners(server, offline_page):
+    """Japan + Vietnam: the map frames the partners and Guangxi instead of the whole world."""
+    open_map(offline_page, server.url + "/map?country=JPN,VNM&lang=en")
+    spread = offline_page.page.evaluate(POINT_SPREAD)
+    assert spread["points"] >= 5
+    assert spread["spread"] > 0.4 * spread["width"], spread  # was about 30 px of a world map
+    screenshot(offline_page.page, "map-framed-jpn-vnm-en")
+    assert_offline(offline_page)
