@@ -522,3 +522,36 @@ def map_summary(links: pd.DataFrame, lang: Lang) -> str:
         limit = format_number(AGGREGATE_ABOVE, lang)
         parts.append(t("map.aggregated", lang, countries=countries, limit=limit))
     return " ".join(parts)
+
+
+NEAR_FRACTION = 1 / 250
+"""Places closer than this share of the map's width (in degrees) can sit under one click."""
+
+
+def places_near(links: pd.DataFrame, place_id: str, frame: Frame | None) -> list[str]:
+    """The drawn places whose points may overlap ``place_id``'s, itself first (ids).
+
+    Markers are a few pixels wide, so on a map ``W`` degrees wide places closer than
+    ``W / 250`` degrees can hide one another: a click there may land on any of them.
+    """
+    drawable, _ = split_located(links)
+    ends = pd.concat(
+        [
+            drawable[["home_place_id", "home_lon", "home_lat"]].set_axis(
+                ["id", "lon", "lat"], axis=1
+            ),
+            drawable[["partner_place_id", "partner_lon", "partner_lat"]].set_axis(
+                ["id", "lon", "lat"], axis=1
+            ),
+        ]
+    ).drop_duplicates("id")
+    here = ends.loc[ends["id"] == place_id]
+    if here.empty:
+        return [place_id]
+    width = 360.0 if frame is None else frame[1] - frame[0]
+    lon, lat = float(here["lon"].iloc[0]), float(here["lat"].iloc[0])
+    near = ((ends["lon"] - lon).abs() <= width * NEAR_FRACTION) & (
+        (ends["lat"] - lat).abs() <= width * NEAR_FRACTION
+    )
+    others = sorted(set(ends.loc[near, "id"]) - {place_id})
+    return [place_id, *others]

@@ -85,6 +85,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "map.clear": ("取消选择", "Clear selection"),
     "map.panel.header": ("{name} 的友城", "Partners of {name}"),
+    "map.near": (
+        "此处的 {count} 个地点重叠，请选择要查看的地点：",
+        "{count} places overlap here; choose the one you mean:",
+    ),
     "map.panel.none": (
         "在地图上点击一个地点，这里会列出它的友城及结好时间。",
         "Click a place on the map to list its partners and dates here.",

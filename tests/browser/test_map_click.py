@@ -198,3 +198,38 @@ def test_map_selection_shows_on_the_network_and_back(server, big_page):
     assert f"sel={other}" in page.url
     assert "Partners of" in page.inner_text("body")
     assert_no_streamlit_exception(page)
+
+
+CENTRE_OF = """(id) => {
+  const chart = document.querySelector('[data-testid="stPlotlyChart"]');
+  for (const point of chart.querySelectorAll('.scatterlayer .trace path.point')) {
+    const calc = point.closest('g.trace').__data__;
+    const trace = calc && calc[0] && calc[0].trace;
+    const data = trace && trace.customdata && trace.customdata[point.__data__.i];
+    if (Array.isArray(data) && data[data.length - 1] === id) {
+      const box = point.getBoundingClientRect();
+      return [box.x + box.width / 2, box.y + box.height / 2];
+    }
+  }
+  return null;
+}"""
+CHOOSER = "places overlap here"
+
+
+def test_overlapping_points_offer_a_chooser_and_a_lone_point_does_not(server, big_page):
+    page, traffic = big_page, Traffic()
+    open_page(page, traffic, server.url + "/map?lang=en")
+    click_and_watch(page, traffic, "usa-orlando", "usa-orlando")  # a lone point
+    assert CHOOSER not in page.inner_text("body")
+
+    # Kumamoto city and prefecture share a point; Yatsushiro lies beside them.
+    page.mouse.click(*page.evaluate(CENTRE_OF, "jpn-kumamoto-prefecture"))
+    page.wait_for_function("() => location.search.includes('sel=jpn-')", timeout=30_000)
+    wait_for_app(page)
+    chooser = page.locator('[data-testid="stButtonGroup"]').filter(has_text="Kumamoto Prefecture")
+    assert CHOOSER in page.inner_text("body")
+    assert {"Kumamoto", "Yatsushiro"} <= set(chooser.inner_text().split("\n"))
+    chooser.get_by_role("radio", name="Kumamoto Prefecture", exact=True).click()
+    settle_then_watch(page, traffic, "jpn-kumamoto-prefecture")
+    assert "Partners of Kumamoto Prefecture" in page.inner_text("body")
+    screenshot(page, "map-overlap-chooser-en")

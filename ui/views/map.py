@@ -21,7 +21,9 @@ from sistercities.figures.guangxi_map import guangxi_figure, region_level_count
 from sistercities.figures.world_map import (
     COLOUR_BY,
     MapView,
+    frame_of,
     map_summary,
+    places_near,
     selection_mask,
     split_located,
     world_map_figure,
@@ -214,6 +216,7 @@ def selection_panel(ctx: PageContext) -> None:
     name = ctx.names.get(selected, selected)
     chosen = ctx.links.loc[selection_mask(ctx.links, selected)]
     st.markdown(f"**{t('map.panel.header', ctx.lang, name=name)}**")
+    nearby_chooser(ctx, selected)
     if chosen.empty:
         st.caption(t("map.selected_absent", ctx.lang, name=name))
     else:
@@ -226,6 +229,33 @@ def selection_panel(ctx: PageContext) -> None:
         key="w.map.clear",
         on_click=state.set_value,
         args=(state.SEL, None),
+    )
+
+
+def nearby_chooser(ctx: PageContext, selected: str) -> None:
+    """Where points overlap, the places under the click, to pick the one meant (#19 §4).
+
+    A lone point shows nothing; over a cluster (Kumamoto city and prefecture share a point,
+    Yatsushiro lies under them) a small chooser lists the places there.
+    """
+    frame = frame_of(split_located(ctx.links)[0])
+    places = places_near(ctx.links, selected, frame)
+    if len(places) < 2:
+        return
+    key = f"w.map.near.{selected}"
+
+    def picked() -> None:
+        choice = st.session_state.get(key)
+        if choice:
+            state.set_value(state.SEL, choice)
+
+    st.pills(
+        t("map.near", ctx.lang, count=len(places)),
+        places,
+        format_func=lambda place: ctx.names.get(place, place),
+        default=selected,
+        key=key,
+        on_change=picked,
     )
 
 
