@@ -220,3 +220,18 @@ def test_ties_network_has_one_edge_trace_per_field_and_every_college():
     nodes = {tr.name: list(tr.customdata) for tr in fig.data if tr.mode == "markers+text"}
     assert sorted(nodes["Guangxi college"]) == ["g1", "g2"]
     assert sorted(nodes["Foreign college"]) == ["f1", "f2"]  # f2 has no tie but is shown
+
+
+def test_alliance_display_tables_have_headers_in_both_languages(tiny):
+    from sistercities.alliance.tables import context_table, country_table, field_table
+
+    view = alliance.build_view(tiny, tiny.alliance.members, LinkFilter())
+    for lang, country in (("zh", "国家"), ("en", "Country")):
+        table = country_table(view.links, view.shown, lang)
+        assert country in " ".join(table.columns) and len(table) >= 1
+        fields = field_table(view.links, view.shown, tiny.alliance.fields, lang)
+        assert len(fields.columns) == 2 and fields.iloc[:, 1].sum() >= 1  # Nanning-Rayong
+    pairs = alliance.pairs_in_alliance_countries(view.links, view.countries)
+    context = context_table(pairs, {"cn-450100": "Nanning"}, "en")
+    assert len(context) == len(pairs) >= 1
+    assert "Nanning" in set(context.iloc[:, 0])

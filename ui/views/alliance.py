@@ -23,12 +23,11 @@ from sistercities.alliance.roster import (
     template_csv,
     template_xlsx,
 )
+from sistercities.alliance.tables import context_table, country_table, field_table
 from sistercities.alliance.ties import (
     AllianceView,
     build_view,
     countries_without_ties,
-    coverage_by_country,
-    coverage_by_field,
     named_counts,
     pairs_in_alliance_countries,
     tie_summary,
@@ -37,7 +36,7 @@ from sistercities.contract.problems import errors, problems_frame
 from sistercities.contract.schema import Lang
 from sistercities.dataset import Dataset
 from sistercities.filters import LinkFilter
-from sistercities.i18n import format_percent, pick, t
+from sistercities.i18n import pick, t
 from ui.sidebar import PageContext
 
 DEMO = "alliance.demo"
@@ -243,37 +242,6 @@ def figure_title(figure: str, mode: str) -> str:
     return f"alliance.title.{figure}" + (".demo" if mode == DEMO_MODE else "")
 
 
-def country_table(ctx: PageContext, av: AllianceView) -> pd.DataFrame:
-    """Coverage by partner country with translated headers."""
-    frame = coverage_by_country(av.links, av.shown)
-    return pd.DataFrame(
-        {
-            t("alliance.h.country", ctx.lang): [
-                pick(zh, en, ctx.lang)
-                for zh, en in zip(frame["country_zh"], frame["country_en"], strict=True)
-            ],
-            t("alliance.h.pairs", ctx.lang): frame["pairs"],
-            t("alliance.h.carrying", ctx.lang): frame["carrying"],
-            t("alliance.h.share", ctx.lang): [format_percent(s, ctx.lang) for s in frame["share"]],
-        }
-    )
-
-
-def field_table(ctx: PageContext, av: AllianceView) -> pd.DataFrame:
-    """Coverage by field with translated headers ('field not given' last)."""
-    frame = coverage_by_field(av.links, av.shown, ctx.data.alliance.fields)
-    labels = [
-        pick(zh, en, ctx.lang) if fid else t("alliance.field_none", ctx.lang)
-        for fid, zh, en in zip(frame["field_id"], frame["name_zh"], frame["name_en"], strict=True)
-    ]
-    return pd.DataFrame(
-        {
-            t("alliance.h.field", ctx.lang): labels,
-            t("alliance.h.carrying", ctx.lang): frame["carrying"],
-        }
-    )
-
-
 def uncovered(ctx: PageContext, av: AllianceView) -> None:
     """Alliance countries where no pair carries a college tie yet (over all pairs)."""
     st.subheader(t("alliance.uncovered_header", ctx.lang))
@@ -306,17 +274,7 @@ def context_pairs(ctx: PageContext, av: AllianceView) -> None:
             countries=pairs["country_iso3"].nunique(),
         )
     )
-    table = pd.DataFrame(
-        {
-            t("alliance.h.home", lang): [ctx.names.get(p, p) for p in pairs["home_place_id"]],
-            t("alliance.h.partner", lang): [ctx.names.get(p, p) for p in pairs["partner_place_id"]],
-            t("alliance.h.country", lang): [ctx.names.get(c, c) for c in pairs["country_iso3"]],
-            t("alliance.h.level", lang): [t(f"level.{v}", lang) for v in pairs["level"]],
-            t("alliance.h.established", lang): [
-                v or t("date.unknown", lang) for v in pairs["established"]
-            ],
-        }
-    )
+    table = context_table(pairs, ctx.names, lang)
     st.dataframe(table, hide_index=True, key="alliance.context")
 
 
@@ -371,6 +329,6 @@ def _prepare(ctx: PageContext) -> Prepared:
         ties_network=alliance_figures.ties_network(
             members, av.shown, data.places, field_ids, ctx.names, ctx.lang
         ),
-        country_table=country_table(ctx, av),
-        field_table=field_table(ctx, av),
+        country_table=country_table(av.links, av.shown, ctx.lang),
+        field_table=field_table(av.links, av.shown, ctx.data.alliance.fields, ctx.lang),
     )
