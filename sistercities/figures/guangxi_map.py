@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sistercities.contract.schema import Lang
-from sistercities.figures.theme import FONT
+from sistercities.figures.theme import FONT, TEXT_COLOUR
 from sistercities.figures.world_map import UIREVISION, stamped_figure
 from sistercities.i18n import pick, t
 
@@ -49,8 +49,11 @@ def prefecture_table(
     return pd.DataFrame(rows, columns=["admin_code", "place_id", "name", "pairs"])
 
 
-def _county_trace(links: pd.DataFrame, lang: Lang) -> dict:
-    """County-level pairs, one marker per Guangxi county holding shown pairs."""
+def _county_trace(links: pd.DataFrame, lang: Lang, selected: str | None = None) -> dict:
+    """County-level pairs, one marker per Guangxi county holding shown pairs.
+
+    The selected county is drawn larger with a dark outline.
+    """
     county = links.loc[(links["level"] == "county") & links["home_lat"].notna()]
     grouped = county.groupby("home_place_id", sort=True)
     names = grouped["home_name_zh" if lang == "zh" else "home_name_en"].first()
@@ -67,7 +70,15 @@ def _county_trace(links: pd.DataFrame, lang: Lang) -> dict:
         lon=grouped["home_lon"].first().tolist(),
         lat=grouped["home_lat"].first().tolist(),
         mode="markers",
-        marker={"size": 11, "color": COUNTY_COLOUR, "symbol": "circle", "line": {"width": 1}},
+        marker={
+            "size": [16 if place == selected else 11 for place in count.index],
+            "color": COUNTY_COLOUR,
+            "symbol": "circle",
+            "line": {
+                "width": [3 if place == selected else 1 for place in count.index],
+                "color": [TEXT_COLOUR if place == selected else "#ffffff" for place in count.index],
+            },
+        },
         customdata=[["place", place] for place in count.index],
         hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>",
@@ -82,8 +93,11 @@ def guangxi_figure(
     label_points: dict[str, tuple[float, float]],
     lang: Lang,
     stamp: tuple[str, str],
+    selected: str | None = None,
 ) -> go.Figure:
     """The close-up: prefecture shapes shaded by shown pairs, labels, county markers.
+
+    ``selected`` (a place id) is highlighted when it is one of the county markers.
 
     ``geojson`` holds the 14 prefectures (feature ``id`` = admin code), ``label_points`` a
     point inside each (:func:`geo.map_layers.feature_label_points`).
@@ -132,7 +146,7 @@ def guangxi_figure(
         legend={"x": 0.0, "y": 0.02, "bgcolor": "rgba(255,255,255,0.85)"},
         dragmode="pan",
     )
-    return stamped_figure([shapes, labels, _county_trace(links, lang)], layout, stamp)
+    return stamped_figure([shapes, labels, _county_trace(links, lang, selected)], layout, stamp)
 
 
 def region_level_count(links: pd.DataFrame) -> int:

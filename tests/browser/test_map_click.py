@@ -63,6 +63,16 @@ class Traffic:
     def since(self, moment: float) -> int:
         return sum(1 for t in self.frames if t >= moment)
 
+    def wait_quiet(self, page, quiet: float = 1.5, limit: float = 30.0) -> None:
+        """Wait until no frame has passed for ``quiet`` seconds (the run's last messages)."""
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            last = max(self.frames, default=0.0)
+            if time.monotonic() - last >= quiet:
+                return
+            page.wait_for_timeout(250)
+        raise AssertionError(f"the page never went quiet within {limit:.0f} s of one click")
+
 
 def query(page) -> str:
     return page.url.split("?", 1)[1] if "?" in page.url else ""
@@ -94,6 +104,7 @@ def settle_then_watch(page, traffic: Traffic, expect_sel: str | None) -> None:
         timeout=30_000,
     )
     wait_for_app(page)
+    traffic.wait_quiet(page)
     settled, start = query(page), time.monotonic()
     seen = {settled}
     while time.monotonic() - start < WATCH_SECONDS:

@@ -140,10 +140,7 @@ def world_map(ctx: PageContext, projection: str, colour_by: str) -> None:
 
 def guangxi_map(ctx: PageContext) -> None:
     """The Guangxi close-up with its click handling and captions."""
-    # The key holds the selection, so a new selection mounts a fresh chart: the close-up does
-    # not draw the selection, and a kept plotly selection would swallow the next click.
-    key = f"map.guangxi.{ctx.view.sel}"
-    show_geo(closeup_figure(ctx), key, "guangxi-prefectures", handle_pick)
+    show_geo(closeup_figure(ctx), "map.guangxi", "guangxi-prefectures", handle_pick)
     map_caption(ctx)
     closeup_caption(ctx)
 
@@ -151,14 +148,17 @@ def guangxi_map(ctx: PageContext) -> None:
 def closeup_figure(ctx: PageContext) -> go.Figure:
     """The Guangxi close-up of the filtered pairs (cached like :func:`world_figure`)."""
     stamp = _stamp(ctx, "map.closeup.title")
-    return _closeup_figure((str(ctx.data.folder), ctx.data.version, ctx.spec, ctx.lang, stamp), ctx)
+    key = (str(ctx.data.folder), ctx.data.version, ctx.spec, ctx.lang, ctx.view.sel, stamp)
+    return _closeup_figure(key, ctx)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _closeup_figure(key: tuple, _ctx: PageContext) -> go.Figure:
     geojson, points = prefecture_shapes()
     ctx = _ctx
-    return guangxi_figure(ctx.links, ctx.data.places, geojson, points, ctx.lang, key[-1])
+    return guangxi_figure(
+        ctx.links, ctx.data.places, geojson, points, ctx.lang, key[-1], ctx.view.sel
+    )
 
 
 def _first_pick(event: Any) -> tuple[str, ...] | None:
