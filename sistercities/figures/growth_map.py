@@ -9,10 +9,12 @@ pairs are present a last frame adds them, dashed and named as undated.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from sistercities.contract.schema import Lang
 from sistercities.counts import counted_on
@@ -144,43 +146,59 @@ def growth_map_figure(
     lang: Lang,
     last_year: int,
 ) -> go.Figure:
+    """:func:`growth_map_spec` as a validated plotly figure (the briefing and tests)."""
+    return go.Figure(growth_map_spec(links, country_codes, names, lang, last_year))
+
+
+def growth_map_spec(
+    links: pd.DataFrame,
+    country_codes: list[str],
+    names: dict[str, str],
+    lang: Lang,
+    last_year: int,
+) -> dict[str, Any]:
     """The animated map: one frame per year from the first dated pair to ``last_year``.
 
     ``country_codes`` are the ISO3 codes of the base map. Links without coordinates on either
-    end cannot be drawn and are left out (the tables still list them).
+    end cannot be drawn and are left out (the tables still list them). A plain figure dict (no
+    plotly validation): the app's reruns build it on every filter change.
     """
     drawable = located(links)[list(COLUMNS)]
     years = year_range(drawable, last_year)
     frames = frame_links(drawable, years)
     labels = {name: _frame_label(name, lang) for name in frames}
-    base = go.Choropleth(
-        locations=list(country_codes),
-        z=[0] * len(country_codes),
-        locationmode="ISO-3",
-        colorscale=[[0, "#e6e9ef"], [1, "#e6e9ef"]],
-        showscale=False,
-        marker={"line": {"color": "#ffffff", "width": 0.5}},
-        hoverinfo="skip",
-        showlegend=False,
-    )
+    base = {
+        "type": "choropleth",
+        "locations": list(country_codes),
+        "z": [0] * len(country_codes),
+        "locationmode": "ISO-3",
+        "colorscale": [[0, "#e6e9ef"], [1, "#e6e9ef"]],
+        "showscale": False,
+        "marker": {"line": {"color": "#ffffff", "width": 0.5}},
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
     last = next(reversed(frames.values())) if frames else drawable.iloc[0:0]
+    layout = {
+        "template": pio.templates[pio.templates.default].to_plotly_json(),
+        "font": FONT,
+        "margin": {"l": 0, "r": 0, "t": 40, "b": 10},
+        "height": 560,
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": 1.0, "x": 0.0, "yanchor": "bottom"},
+        "geo": offline_geo({"type": "natural earth", "rotation": {"lon": 110}}),
+        "updatemenus": [_play_buttons(lang)] if frames else [],
+        "sliders": [_slider(list(frames), labels, lang)] if frames else [],
+    }
     # the maritime line comes last: frames replace only the traces named in ANIMATED_TRACES
-    fig = go.Figure(data=[base, *_frame_traces(last, names, lang), maritime_trace(lang)])
-    fig.frames = [
-        {"name": name, "data": _frame_traces(shown, names, lang), "traces": ANIMATED_TRACES}
-        for name, shown in frames.items()
-    ]
-    fig.update_layout(
-        font=FONT,
-        margin={"l": 0, "r": 0, "t": 40, "b": 10},
-        height=560,
-        showlegend=True,
-        legend={"orientation": "h", "y": 1.0, "x": 0.0, "yanchor": "bottom"},
-        geo=offline_geo({"type": "natural earth", "rotation": {"lon": 110}}),
-        updatemenus=[_play_buttons(lang)] if frames else [],
-        sliders=[_slider(list(frames), labels, lang)] if frames else [],
-    )
-    return fig
+    return {
+        "data": [base, *_frame_traces(last, names, lang), maritime_trace(lang)],
+        "layout": layout,
+        "frames": [
+            {"name": name, "data": _frame_traces(shown, names, lang), "traces": ANIMATED_TRACES}
+            for name, shown in frames.items()
+        ],
+    }
 
 
 def _frame_label(name: str, lang: Lang) -> str:
