@@ -96,12 +96,19 @@ def columns(links: pd.DataFrame) -> Columns:
         partner=links["partner_place_id"].to_numpy(object),
         country=country,
         dated=dated,
-        start=links["start"].to_numpy("datetime64[s]"),
-        end=links["end"].to_numpy("datetime64[s]"),
+        start=_dates(links, "start"),
+        end=_dates(links, "end"),
         country_key=pd.factorize(country)[0] * 2 + dated,
         partner_key=pd.factorize(links["partner_place_id"])[0],
         home_key=pd.factorize(links["home_place_id"])[0],
     )
+
+
+def _dates(links: pd.DataFrame, column: str) -> np.ndarray:
+    """A date column as datetime64 (all NaT when absent: one frame's traces need no dates)."""
+    if column not in links:
+        return np.full(len(links), np.datetime64("NaT"), "datetime64[s]")
+    return links[column].to_numpy("datetime64[s]")
 
 
 def frame_rows(cols: Columns, years: list[int]) -> dict[str, np.ndarray]:
