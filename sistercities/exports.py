@@ -131,6 +131,44 @@ def stamp_figure(fig: go.Figure, title: str, note: str, large: bool = False) -> 
     return stamped
 
 
+def stamp_spec(spec: dict[str, Any], title: str, note: str, large: bool = False) -> dict[str, Any]:
+    """:func:`stamp_figure` of a plain figure dict, without validation or deep copies.
+
+    Only the layout is new (a shallow copy with the title, margins and note); traces and
+    frames are shared with ``spec``, so never mutate the result's data.
+    """
+    layout = dict(spec.get("layout", {}))
+    margin = layout.get("margin", {})
+    layout["title"] = {
+        "text": title,
+        "x": 0.01,
+        "xanchor": "left",
+        "font": {"size": 26 if large else 18},
+    }
+    layout["margin"] = {
+        **margin,
+        "t": max(margin.get("t") or 0, 70 if large else 56),
+        "b": max(margin.get("b") or 0, 70 if large else 60),
+        "l": margin["l"] if margin.get("l") is not None else 60,
+        "r": margin["r"] if margin.get("r") is not None else 30,
+    }
+    stamp = {
+        "text": note,
+        "xref": "paper",
+        "yref": "paper",
+        "x": 0,
+        "y": 0,
+        "yshift": -(58 if large else 50),
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 15 if large else 12, "color": "#5a6170"},
+        "name": "stamp",
+    }
+    layout["annotations"] = [*layout.get("annotations", ()), stamp]
+    return {**spec, "layout": layout}
+
+
 NOTE_FILTER_LIMIT = 90
 
 

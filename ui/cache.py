@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from _plotly_utils.utils import convert_to_base64
 
 from sistercities import counts
 from sistercities.alliance.ties import carried_ties, field_link_ids
@@ -158,7 +159,11 @@ class FrozenFigure(go.Figure):
 
     def __init__(self, figure: go.Figure | dict) -> None:
         super().__init__()
-        self._frozen = figure if isinstance(figure, dict) else figure.to_dict()
+        if isinstance(figure, dict):
+            convert_to_base64(figure)  # numeric arrays as typed arrays, as to_dict() does
+            self._frozen = figure
+        else:
+            self._frozen = figure.to_dict()
 
     def to_dict(self) -> dict:
         """The dict form, computed once."""
@@ -167,6 +172,15 @@ class FrozenFigure(go.Figure):
     def to_plotly_json(self) -> dict:
         """The dict form, computed once."""
         return self._frozen
+
+
+class Spec(dict):
+    """A plain figure dict that :func:`frozen` can key by identity (a dict with a weakref slot).
+
+    Page caches wrap the figure dicts they keep in it, so the stamped form is made once.
+    """
+
+    __slots__ = ("__weakref__",)
 
 
 # id(figure) -> (weak reference to it, frozen figures by key). Figures are unhashable (plotly
@@ -184,7 +198,9 @@ def _forget(ident: int) -> Callable[[weakref.ref], None]:
 
 
 def frozen(
-    figure: go.Figure, key: tuple = (), build: Callable[[go.Figure], go.Figure | dict] | None = None
+    figure: go.Figure | Spec,
+    key: tuple = (),
+    build: Callable[[go.Figure | Spec], go.Figure | dict] | None = None,
 ) -> FrozenFigure:
     """A :class:`FrozenFigure` of ``build(figure)`` (or ``figure``), made once per figure.
 

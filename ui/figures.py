@@ -10,7 +10,7 @@ import streamlit as st
 
 from sistercities.contract.schema import Lang
 from sistercities.counts import measure_label
-from sistercities.exports import chart_config, csv_bytes, stamp_figure, xlsx_bytes
+from sistercities.exports import chart_config, csv_bytes, stamp_figure, stamp_spec, xlsx_bytes
 from sistercities.exports import figure_note as note_for
 from sistercities.i18n import t
 from ui import cache, state
@@ -22,7 +22,7 @@ def figure_note(ctx: PageContext) -> str:
     return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang)
 
 
-def show_figure(ctx: PageContext, fig: go.Figure, title_key: str, name: str) -> None:
+def show_figure(ctx: PageContext, fig: go.Figure | dict, title_key: str, name: str) -> None:
     """Render a figure with its title, as-of date and source inside it.
 
     The modebar's camera button downloads it client-side at three times screen resolution
@@ -30,8 +30,15 @@ def show_figure(ctx: PageContext, fig: go.Figure, title_key: str, name: str) -> 
     The chart key includes the format because Plotly's config is fixed when a chart mounts.
     """
     title, note, large = t(title_key, ctx.lang), figure_note(ctx), ctx.view.present
-    # A cached figure is stamped and turned into a dict once, not on every rerun.
-    stamped = cache.frozen(fig, (title, note, large), lambda f: _stamped(f, title, note, large))
+    stamped: go.Figure
+    if isinstance(fig, cache.Spec):  # a cached figure dict: stamped once, never validated
+        stamped = cache.frozen(
+            fig, (title, note, large), lambda f: stamp_spec(f, title, note, large)
+        )
+    elif isinstance(fig, dict):  # a figure dict made for this run
+        stamped = cache.FrozenFigure(stamp_spec(fig, title, note, large))
+    else:  # a cached figure is stamped and turned into a dict once, not on every rerun
+        stamped = cache.frozen(fig, (title, note, large), lambda f: _stamped(f, title, note, large))
     image = state.image_format()
     config = chart_config(f"{name}-{ctx.data.meta['as_of']}", image)
     st.plotly_chart(stamped, theme=None, config=config, key=f"chart.{name}.{image}")

@@ -7,6 +7,7 @@ line trace with ``None`` gaps; field colours sit on a marker at each tie's midpo
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -130,8 +131,8 @@ def _hover(points: pd.DataFrame, names: dict[str, str], lang: Lang) -> list[str]
 
 def _college_trace(
     points: pd.DataFrame, side: str, names: dict[str, str], lang: Lang, geo: bool
-) -> go.Scattergeo | go.Scatter:
-    """The markers of one side's colleges."""
+) -> dict[str, Any]:
+    """The markers of one side's colleges (a trace dict)."""
     chosen = points.loc[points["side"] == side]
     colour = GUANGXI_COLOUR if side == "guangxi" else FOREIGN_COLOUR
     common = {
@@ -143,8 +144,13 @@ def _college_trace(
         "customdata": list(chosen["member_id"]),
     }
     if geo:
-        return go.Scattergeo(lat=list(chosen["lat"]), lon=list(chosen["lon"]), **common)
-    return go.Scatter(x=list(chosen["x"]), y=list(chosen["y"]), **common)
+        return {
+            "type": "scattergeo",
+            "lat": list(chosen["lat"]),
+            "lon": list(chosen["lon"]),
+            **common,
+        }
+    return {"type": "scatter", "x": list(chosen["x"]), "y": list(chosen["y"]), **common}
 
 
 def ties_map(
@@ -157,6 +163,22 @@ def ties_map(
     names: dict[str, str],
     lang: Lang,
 ) -> go.Figure:
+    """:func:`ties_map_spec` as a validated plotly figure (tests and downloads)."""
+    return go.Figure(
+        ties_map_spec(members, ties, places, countries, highlight, field_ids, names, lang)
+    )
+
+
+def ties_map_spec(
+    members: pd.DataFrame,
+    ties: pd.DataFrame,
+    places: pd.DataFrame,
+    countries: list[str],
+    highlight: list[str],
+    field_ids: list[str],
+    names: dict[str, str],
+    lang: Lang,
+) -> dict[str, Any]:
     """World map of college ties: colleges in their cities, ties as lines, fields as colours.
 
     ``countries`` are the ISO3 codes drawn on the base map (the topojson's ``countries``);
@@ -166,23 +188,21 @@ def ties_map(
     """
     points = member_points(members, places).dropna(subset=["lat", "lon"])
     segments = tie_segments(ties, points)
-    fig = go.Figure(_base_trace(countries, highlight))
-    fig.add_trace(maritime_trace(lang))
-    fig.add_trace(_lines_trace(segments, lang))
+    data = [_base_trace(countries, highlight), maritime_trace(lang), _lines_trace(segments, lang)]
     colours = field_colours(field_ids)
     for field_id in _fields_present(segments, colours):
-        fig.add_trace(_midpoint_trace(segments, field_id, colours, names, lang))
+        data.append(_midpoint_trace(segments, field_id, colours, names, lang))
     for side in ("guangxi", "foreign"):
-        fig.add_trace(_college_trace(points, side, names, lang, geo=True))
-    fig.update_layout(
-        template=TEMPLATE,
-        height=640,
-        margin={"l": 0, "r": 0, "t": 110, "b": 0},
-        legend=LEGEND,
-        uirevision="alliance-map",
-        geo=_geo_layout(points),
-    )
-    return fig
+        data.append(_college_trace(points, side, names, lang, geo=True))
+    layout = {
+        "template": TEMPLATE,
+        "height": 640,
+        "margin": {"l": 0, "r": 0, "t": 110, "b": 0},
+        "legend": LEGEND,
+        "uirevision": "alliance-map",
+        "geo": _geo_layout(points),
+    }
+    return {"data": data, "layout": layout}
 
 
 def _fields_present(segments: pd.DataFrame, colours: dict[str, str]) -> list[str]:
@@ -191,10 +211,11 @@ def _fields_present(segments: pd.DataFrame, colours: dict[str, str]) -> list[str
     return [f for f in colours if f in present]
 
 
-def _base_trace(countries: list[str], highlight: list[str]) -> go.Choropleth:
+def _base_trace(countries: list[str], highlight: list[str]) -> dict[str, Any]:
     """Every country in a light tint, the alliance's countries a shade darker."""
     marked = set(highlight)
-    return go.Choropleth(
+    return dict(
+        type="choropleth",
         locations=countries,
         locationmode="ISO-3",
         z=[1 if code in marked else 0 for code in countries],
@@ -209,11 +230,12 @@ def _base_trace(countries: list[str], highlight: list[str]) -> go.Choropleth:
     )
 
 
-def _lines_trace(segments: pd.DataFrame, lang: Lang) -> go.Scattergeo:
+def _lines_trace(segments: pd.DataFrame, lang: Lang) -> dict[str, Any]:
     """All ties in one line trace of great-circle arcs, separated by ``None``."""
     ends = zip(segments["lon0"], segments["lat0"], segments["lon1"], segments["lat1"], strict=True)
     lon, lat = arc_lines(ends, 16)
-    return go.Scattergeo(
+    return dict(
+        type="scattergeo",
         lat=lat,
         lon=lon,
         mode="lines",
@@ -226,11 +248,12 @@ def _lines_trace(segments: pd.DataFrame, lang: Lang) -> go.Scattergeo:
 
 def _midpoint_trace(
     segments: pd.DataFrame, field_id: str, colours: dict[str, str], names: dict, lang: Lang
-) -> go.Scattergeo:
+) -> dict[str, Any]:
     """Midpoint markers of the ties that carry ``field_id``."""
     chosen = segments.loc[segments["fields"].map(lambda f: field_id in f)]
     label = _field_label(field_id, names, lang)
-    return go.Scattergeo(
+    return dict(
+        type="scattergeo",
         lat=list(chosen["mid_lat"]),
         lon=list(chosen["mid_lon"]),
         mode="markers",
@@ -284,6 +307,18 @@ def ties_network(
     names: dict[str, str],
     lang: Lang,
 ) -> go.Figure:
+    """:func:`ties_network_spec` as a validated plotly figure (tests and downloads)."""
+    return go.Figure(ties_network_spec(members, ties, places, field_ids, names, lang))
+
+
+def ties_network_spec(
+    members: pd.DataFrame,
+    ties: pd.DataFrame,
+    places: pd.DataFrame,
+    field_ids: list[str],
+    names: dict[str, str],
+    lang: Lang,
+) -> dict[str, Any]:
     """Network graph of college ties: one edge trace per field (legend = field colours).
 
     Colleges without a tie stay in their column, so the graph also shows who carries none.
@@ -291,7 +326,7 @@ def ties_network(
     points = network_positions(member_points(members, places), lang)
     where = dict(zip(points["member_id"], zip(points["x"], points["y"], strict=True), strict=True))
     colours = field_colours(field_ids)
-    fig = go.Figure()
+    data: list[dict[str, Any]] = []
     on_graph = ties.loc[
         ties["guangxi_member_id"].isin(set(where)) & ties["foreign_member_id"].isin(set(where))
     ]
@@ -305,8 +340,9 @@ def ties_network(
             (x0, y0), (x1, y1) = where[edge.guangxi_member_id], where[edge.foreign_member_id]
             xs += [x0, x1, None]
             ys += [y0, y1, None]
-        fig.add_trace(
-            go.Scatter(
+        data.append(
+            dict(
+                type="scatter",
                 x=xs,
                 y=ys,
                 mode="lines",
@@ -324,18 +360,18 @@ def ties_network(
             text=[_short(_member_label(row, lang)) for row in chosen.to_dict("records")],
             textposition=position,
         )
-        fig.add_trace(trace)
+        data.append(trace)
     rows = max(1, int(points["side"].value_counts().max()) if not points.empty else 1)
-    fig.update_layout(
-        template=TEMPLATE,
-        height=max(420, 24 * rows + 120),
-        margin={"l": 10, "r": 10, "t": 110, "b": 10},
-        xaxis={"visible": False, "range": [-1.1, 2.1], "fixedrange": True},
-        yaxis={"visible": False, "range": [-0.08, 1.08], "fixedrange": True},
-        legend=LEGEND,
-        uirevision="alliance-network",
-    )
-    return fig
+    layout = {
+        "template": TEMPLATE,
+        "height": max(420, 24 * rows + 120),
+        "margin": {"l": 10, "r": 10, "t": 110, "b": 10},
+        "xaxis": {"visible": False, "range": [-1.1, 2.1], "fixedrange": True},
+        "yaxis": {"visible": False, "range": [-0.08, 1.08], "fixedrange": True},
+        "legend": LEGEND,
+        "uirevision": "alliance-network",
+    }
+    return {"data": data, "layout": layout}
 
 
 def _short(text: str) -> str:

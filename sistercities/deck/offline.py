@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,8 +20,8 @@ from plotly.offline import get_plotlyjs
 from sistercities.contract.schema import Lang
 from sistercities.counts import headline, top_cities, top_countries
 from sistercities.exports import figure_note, stamp_figure
-from sistercities.figures.growth_map import growth_map_figure
-from sistercities.figures.overview import growth_figure, headline_figure, top_figure
+from sistercities.figures.growth_map import growth_map_spec
+from sistercities.figures.overview import growth_spec, headline_spec, top_spec
 from sistercities.i18n import t
 from sistercities.timeline import SplitBy, cumulative_by_year, milestones, undated_pairs
 
@@ -115,8 +115,24 @@ def overview_figures(
     split_by: SplitBy | None = None,
 ) -> dict[str, tuple[str, go.Figure]]:
     """The overview's figures, unstamped, by name: (title key, figure), in display order."""
+    head = headline_spec(headline(links, data.as_of), lang)
+    specs = {
+        "headline": ("fig.headline", head),
+        **overview_specs(data, links, lang, names, split_by),
+    }
+    return {name: (key, go.Figure(spec)) for name, (key, spec) in specs.items()}
+
+
+def overview_specs(
+    data: Dataset,
+    links: pd.DataFrame,
+    lang: Lang,
+    names: dict[str, str],
+    split_by: SplitBy | None = None,
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    """The overview page's charts as plain figure dicts (no validation): (title key, dict)."""
     last_year = data.as_of.year
-    growth = growth_figure(
+    growth = growth_spec(
         cumulative_by_year(links, last_year, split_by),
         len(undated_pairs(links)),
         milestones(data.official_totals, data.alliance.facts.get("founded")),
@@ -125,19 +141,18 @@ def overview_figures(
     )
     countries = list(data.countries["iso3"])
     return {
-        "headline": ("fig.headline", headline_figure(headline(links, data.as_of), lang)),
         "growth": ("fig.growth", growth),
         "growth_map": (
             "fig.growth_map",
-            growth_map_figure(links, countries, names, lang, last_year),
+            growth_map_spec(links, countries, names, lang, last_year),
         ),
         "top_cities": (
             "fig.top_cities",
-            top_figure(top_cities(links, data.as_of), names, lang, "cities"),
+            top_spec(top_cities(links, data.as_of), names, lang, "cities"),
         ),
         "top_countries": (
             "fig.top_countries",
-            top_figure(top_countries(links, data.as_of), names, lang, "countries"),
+            top_spec(top_countries(links, data.as_of), names, lang, "countries"),
         ),
     }
 

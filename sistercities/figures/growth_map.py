@@ -9,10 +9,13 @@ pairs are present a last frame adds them, dashed and named as undated.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io as pio
 
 from sistercities.contract.schema import Lang
 from sistercities.counts import counted_on
@@ -63,11 +66,76 @@ def frame_links(links: pd.DataFrame, years: list[int]) -> dict[str, pd.DataFrame
     return frames
 
 
-def _lines(links: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Coordinates of one NaN-gapped line trace through every link (home, partner, gap)."""
-    gap = np.full(len(links), np.nan)
-    lats = np.column_stack([links["home_lat"], links["partner_lat"], gap]).ravel()
-    lons = np.column_stack([links["home_lon"], links["partner_lon"], gap]).ravel()
+@dataclass(frozen=True)
+class Columns:
+    """Drawable links as numpy columns: converted once per figure, then cut per frame cheaply."""
+
+    home_lat: np.ndarray
+    home_lon: np.ndarray
+    partner_lat: np.ndarray
+    partner_lon: np.ndarray
+    home: np.ndarray
+    partner: np.ndarray
+    country: np.ndarray
+    dated: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    country_key: np.ndarray  # one code per (partner country, dated or not)
+    partner_key: np.ndarray
+    home_key: np.ndarray
+
+
+def columns(links: pd.DataFrame) -> Columns:
+    """The numpy columns of drawable links (see :func:`located`)."""
+    country = links["country_iso3"].to_numpy(object)
+    dated = links["dated"].to_numpy(bool)
+    coords = ("home_lat", "home_lon", "partner_lat", "partner_lon")
+    return Columns(
+        **{c: links[c].to_numpy(float) for c in coords},
+        home=links["home_place_id"].to_numpy(object),
+        partner=links["partner_place_id"].to_numpy(object),
+        country=country,
+        dated=dated,
+        start=_dates(links, "start"),
+        end=_dates(links, "end"),
+        country_key=pd.factorize(country)[0] * 2 + dated,
+        partner_key=pd.factorize(links["partner_place_id"])[0],
+        home_key=pd.factorize(links["home_place_id"])[0],
+    )
+
+
+def _dates(links: pd.DataFrame, column: str) -> np.ndarray:
+    """A date column as datetime64 (all NaT when absent: one frame's traces need no dates)."""
+    if column not in links:
+        return np.full(len(links), np.datetime64("NaT"), "datetime64[s]")
+    return links[column].to_numpy("datetime64[s]")
+
+
+def frame_rows(cols: Columns, years: list[int]) -> dict[str, np.ndarray]:
+    """Row positions each frame shows, by frame name: :func:`frame_links` on numpy columns."""
+    started = ~np.isnat(cols.start)
+    open_end = np.isnat(cols.end)
+    frames = {}
+    for year in years:
+        stamp = np.datetime64(f"{year:04d}-12-31", "s")
+        counted = started & (cols.start <= stamp) & (open_end | (cols.end > stamp))
+        frames[str(year)] = np.flatnonzero(counted)
+    if not cols.dated.all():
+        frames[UNDATED_FRAME] = np.arange(len(cols.dated))
+    return frames
+
+
+def _first(keys: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """The rows holding each key's first occurrence, in order (``drop_duplicates`` on rows)."""
+    _, first = np.unique(keys[rows], return_index=True)
+    return rows[np.sort(first)]
+
+
+def _lines(cols: Columns, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Coordinates of one NaN-gapped line trace through these links (home, partner, gap)."""
+    gap = np.full(len(rows), np.nan)
+    lats = np.column_stack([cols.home_lat[rows], cols.partner_lat[rows], gap]).ravel()
+    lons = np.column_stack([cols.home_lon[rows], cols.partner_lon[rows], gap]).ravel()
     return lats, lons
 
 
@@ -86,15 +154,22 @@ def _line_trace(lat: np.ndarray, lon: np.ndarray, line: dict, name: str) -> dict
 
 
 def _frame_traces(shown: pd.DataFrame, names: dict[str, str], lang: Lang) -> list[dict]:
+    """The animated traces of one frame showing the links ``shown``."""
+    return _frame_traces_at(columns(shown), np.arange(len(shown)), names, lang)
+
+
+def _frame_traces_at(
+    cols: Columns, rows: np.ndarray, names: dict[str, str], lang: Lang
+) -> list[dict]:
     """The animated traces of one frame: countries, dated lines, undated lines, ends, homes."""
-    if len(shown) > AGGREGATE_ABOVE:
-        shown = by_country(shown)
-    dated, undated = shown.loc[shown["dated"]], shown.loc[~shown["dated"]]
-    dated_lat, dated_lon = _lines(dated)
-    undated_lat, undated_lon = _lines(undated)
-    partners = shown.drop_duplicates("partner_place_id")
-    homes = shown.drop_duplicates("home_place_id")
-    countries = sorted(set(shown["country_iso3"]))
+    if len(rows) > AGGREGATE_ABOVE:
+        rows = _first(cols.country_key, rows)  # as by_country
+    dated = cols.dated[rows]
+    dated_lat, dated_lon = _lines(cols, rows[dated])
+    undated_lat, undated_lon = _lines(cols, rows[~dated])
+    partners = _first(cols.partner_key, rows)
+    homes = _first(cols.home_key, rows)
+    countries = sorted(set(cols.country[rows]))
     return [
         dict(
             type="choropleth",
@@ -116,21 +191,21 @@ def _frame_traces(shown: pd.DataFrame, names: dict[str, str], lang: Lang) -> lis
         ),
         dict(
             type="scattergeo",
-            lat=partners["partner_lat"],
-            lon=partners["partner_lon"],
+            lat=cols.partner_lat[partners],
+            lon=cols.partner_lon[partners],
             mode="markers",
             marker={"size": 6, "color": PARTNER_COLOUR},
-            text=[names.get(p, p) for p in partners["partner_place_id"]],
+            text=[names.get(p, p) for p in cols.partner[partners]],
             hovertemplate="%{text}<extra></extra>",
             name=t("growth.map_partners", lang),
         ),
         dict(
             type="scattergeo",
-            lat=homes["home_lat"],
-            lon=homes["home_lon"],
+            lat=cols.home_lat[homes],
+            lon=cols.home_lon[homes],
             mode="markers",
             marker={"size": 8, "color": GUANGXI_RED, "symbol": "diamond"},
-            text=[names.get(p, p) for p in homes["home_place_id"]],
+            text=[names.get(p, p) for p in cols.home[homes]],
             hovertemplate="%{text}<extra></extra>",
             name=t("growth.map_home", lang),
         ),
@@ -144,43 +219,63 @@ def growth_map_figure(
     lang: Lang,
     last_year: int,
 ) -> go.Figure:
+    """:func:`growth_map_spec` as a validated plotly figure (the briefing and tests)."""
+    return go.Figure(growth_map_spec(links, country_codes, names, lang, last_year))
+
+
+def growth_map_spec(
+    links: pd.DataFrame,
+    country_codes: list[str],
+    names: dict[str, str],
+    lang: Lang,
+    last_year: int,
+) -> dict[str, Any]:
     """The animated map: one frame per year from the first dated pair to ``last_year``.
 
     ``country_codes`` are the ISO3 codes of the base map. Links without coordinates on either
-    end cannot be drawn and are left out (the tables still list them).
+    end cannot be drawn and are left out (the tables still list them). A plain figure dict (no
+    plotly validation): the app's reruns build it on every filter change.
     """
     drawable = located(links)[list(COLUMNS)]
-    years = year_range(drawable, last_year)
-    frames = frame_links(drawable, years)
+    cols = columns(drawable)
+    frames = frame_rows(cols, year_range(drawable, last_year))
     labels = {name: _frame_label(name, lang) for name in frames}
-    base = go.Choropleth(
-        locations=list(country_codes),
-        z=[0] * len(country_codes),
-        locationmode="ISO-3",
-        colorscale=[[0, "#e6e9ef"], [1, "#e6e9ef"]],
-        showscale=False,
-        marker={"line": {"color": "#ffffff", "width": 0.5}},
-        hoverinfo="skip",
-        showlegend=False,
-    )
-    last = next(reversed(frames.values())) if frames else drawable.iloc[0:0]
+    base = {
+        "type": "choropleth",
+        "locations": list(country_codes),
+        "z": [0] * len(country_codes),
+        "locationmode": "ISO-3",
+        "colorscale": [[0, "#e6e9ef"], [1, "#e6e9ef"]],
+        "showscale": False,
+        "marker": {"line": {"color": "#ffffff", "width": 0.5}},
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
+    last = next(reversed(frames.values())) if frames else np.arange(0)
+    layout = {
+        "template": pio.templates[pio.templates.default].to_plotly_json(),
+        "font": FONT,
+        "margin": {"l": 0, "r": 0, "t": 40, "b": 10},
+        "height": 560,
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": 1.0, "x": 0.0, "yanchor": "bottom"},
+        "geo": offline_geo({"type": "natural earth", "rotation": {"lon": 110}}),
+        "updatemenus": [_play_buttons(lang)] if frames else [],
+        "sliders": [_slider(list(frames), labels, lang)] if frames else [],
+    }
     # the maritime line comes last: frames replace only the traces named in ANIMATED_TRACES
-    fig = go.Figure(data=[base, *_frame_traces(last, names, lang), maritime_trace(lang)])
-    fig.frames = [
-        {"name": name, "data": _frame_traces(shown, names, lang), "traces": ANIMATED_TRACES}
-        for name, shown in frames.items()
-    ]
-    fig.update_layout(
-        font=FONT,
-        margin={"l": 0, "r": 0, "t": 40, "b": 10},
-        height=560,
-        showlegend=True,
-        legend={"orientation": "h", "y": 1.0, "x": 0.0, "yanchor": "bottom"},
-        geo=offline_geo({"type": "natural earth", "rotation": {"lon": 110}}),
-        updatemenus=[_play_buttons(lang)] if frames else [],
-        sliders=[_slider(list(frames), labels, lang)] if frames else [],
-    )
-    return fig
+    return {
+        "data": [base, *_frame_traces_at(cols, last, names, lang), maritime_trace(lang)],
+        "layout": layout,
+        "frames": [
+            {
+                "name": name,
+                "data": _frame_traces_at(cols, rows, names, lang),
+                "traces": ANIMATED_TRACES,
+            }
+            for name, rows in frames.items()
+        ],
+    }
 
 
 def _frame_label(name: str, lang: Lang) -> str:

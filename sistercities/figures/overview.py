@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
+import plotly.io as pio
 
 from sistercities.contract.schema import Lang
 from sistercities.counts import Headline
@@ -33,104 +33,150 @@ def growth_figure(
     lang: Lang,
     split_by: SplitBy | None = None,
 ) -> go.Figure:
+    """:func:`growth_spec` as a validated plotly figure (the briefing and tests)."""
+    return go.Figure(growth_spec(cumulative, undated, milestones, lang, split_by))
+
+
+def template(name: str = TEMPLATE) -> dict[str, Any]:
+    """A named plotly template as a plain dict (a figure dict must carry it expanded)."""
+    return cast(dict[str, Any], pio.templates[name].to_plotly_json())
+
+
+def growth_spec(
+    cumulative: pd.DataFrame,
+    undated: int,
+    milestones: pd.DataFrame,
+    lang: Lang,
+    split_by: SplitBy | None = None,
+) -> dict[str, Any]:
     """Pairs in the dataset at the end of each year, official totals marked, undated apart.
 
     ``cumulative`` comes from :func:`sistercities.timeline.cumulative_by_year` and
     ``milestones`` from :func:`sistercities.timeline.milestones`. Stacked areas when split.
-    The right-hand panel holds the undated pairs, which no year can show.
+    The right-hand panel holds the undated pairs, which no year can show. A plain figure dict
+    (no plotly validation): the app's reruns build it on every filter change.
     """
-    fig = make_subplots(
-        rows=1, cols=2, column_widths=[0.9, 0.1], shared_yaxes=True, horizontal_spacing=0.02
-    )
+    data: list[dict[str, Any]] = []
     groups = list(dict.fromkeys(cumulative["group"]))
     for index, group in enumerate(groups):
         rows = cumulative.loc[cumulative["group"] == group]
         name = group_label(split_by, group, lang)
-        fig.add_trace(
-            go.Scatter(
-                x=rows["year"],
-                y=rows["pairs"],
-                name=name,
-                mode="lines",
-                stackgroup="pairs" if split_by else None,
-                line={"color": _series_colour(split_by, group, index), "width": 2.5},
-                hovertemplate=t("growth.hover", lang, name=name, pairs="%{y}", year="%{x}")
-                + "<extra></extra>",
-            ),
-            row=1,
-            col=1,
-        )
-    _add_milestones(fig, milestones, lang)
-    fig.add_trace(
-        go.Bar(
-            x=[t("growth.undated", lang)],
-            y=[undated],
-            name=t("growth.undated_series", lang),
-            marker={"color": "#b0b5bf"},
-            text=[undated],
-            textposition="outside",
-            hovertemplate=t("growth.undated_hover", lang, pairs="%{y}") + "<extra></extra>",
-        ),
-        row=1,
-        col=2,
+        trace = {
+            "type": "scatter",
+            "x": rows["year"].to_numpy(),
+            "y": rows["pairs"].to_numpy(),
+            "name": name,
+            "mode": "lines",
+            "line": {"color": _series_colour(split_by, group, index), "width": 2.5},
+            "hovertemplate": t("growth.hover", lang, name=name, pairs="%{y}", year="%{x}")
+            + "<extra></extra>",
+            "xaxis": "x",
+            "yaxis": "y",
+        }
+        if split_by:
+            trace["stackgroup"] = "pairs"
+        data.append(trace)
+    annotations = _add_milestones(data, milestones, lang)
+    data.append(
+        {
+            "type": "bar",
+            "x": [t("growth.undated", lang)],
+            "y": [undated],
+            "name": t("growth.undated_series", lang),
+            "marker": {"color": "#b0b5bf"},
+            "text": [undated],
+            "textposition": "outside",
+            "hovertemplate": t("growth.undated_hover", lang, pairs="%{y}") + "<extra></extra>",
+            "xaxis": "x2",
+            "yaxis": "y2",
+        }
     )
-    fig.update_layout(
-        template=TEMPLATE,
-        font=FONT,
-        hovermode="x unified",
-        legend={"orientation": "h", "y": -0.15, "x": 0},
-        margin={"l": 60, "r": 20, "t": 40, "b": 40},
-        uirevision="growth",
-    )
-    fig.update_yaxes(title_text=t("growth.axis_pairs", lang), rangemode="tozero", row=1, col=1)
-    fig.update_xaxes(title_text=t("growth.axis_year", lang), dtick=5, row=1, col=1)
-    return fig
+    left = 0.9 * (1 - GROWTH_SPACING)
+    layout: dict[str, Any] = {
+        "template": template(),
+        "font": FONT,
+        "hovermode": "x unified",
+        "legend": {"orientation": "h", "y": -0.15, "x": 0},
+        "margin": {"l": 60, "r": 20, "t": 40, "b": 40},
+        "uirevision": "growth",
+        "xaxis": {
+            "anchor": "y",
+            "domain": [0.0, left],
+            "title": {"text": t("growth.axis_year", lang)},
+            "dtick": 5,
+        },
+        "yaxis": {
+            "anchor": "x",
+            "domain": [0.0, 1.0],
+            "title": {"text": t("growth.axis_pairs", lang)},
+            "rangemode": "tozero",
+        },
+        "xaxis2": {"anchor": "y2", "domain": [left + GROWTH_SPACING, 1.0]},
+        "yaxis2": {"anchor": "x2", "domain": [0.0, 1.0], "matches": "y", "showticklabels": False},
+    }
+    if annotations:
+        layout["annotations"] = annotations
+    return {"data": data, "layout": layout}
 
 
-def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: Lang) -> None:
-    """Official totals as markers; the first, the founding, the latest and round hundreds named."""
+GROWTH_SPACING = 0.02
+"""The gap between the growth panel and the undated panel (a share of the width)."""
+
+
+def _add_milestones(
+    data: list[dict[str, Any]], milestones: pd.DataFrame, lang: Lang
+) -> list[dict[str, Any]]:
+    """Official totals as markers (appended to ``data``); returns the labels' annotations.
+
+    The first, the founding, the latest and round hundreds are named.
+    """
     if milestones.empty:
-        return
+        return []
     labelled = (
         milestones["first"]
         | milestones["founding"]
         | milestones["latest"]
         | (milestones["pairs"] % 100 == 0)
     )
-    fig.add_trace(
-        go.Scatter(
-            x=milestones["x"],
-            y=milestones["pairs"],
-            mode="markers",
-            name=t("growth.official", lang),
-            marker={"symbol": "diamond", "size": 11, "color": "#1f2430"},
-            customdata=milestones[["date"]],
-            hovertemplate=t("growth.official_hover", lang, date="%{customdata[0]}", pairs="%{y}")
+    data.append(
+        {
+            "type": "scatter",
+            "x": milestones["x"].to_numpy(),
+            "y": milestones["pairs"].to_numpy(),
+            "mode": "markers",
+            "name": t("growth.official", lang),
+            "marker": {"symbol": "diamond", "size": 11, "color": "#1f2430"},
+            "customdata": milestones[["date"]].to_numpy(),
+            "hovertemplate": t("growth.official_hover", lang, date="%{customdata[0]}", pairs="%{y}")
             + "<extra></extra>",
-        ),
-        row=1,
-        col=1,
+            "xaxis": "x",
+            "yaxis": "y",
+        }
     )
     named = milestones.loc[labelled].reset_index(drop=True)
-    starts = [trace.x[0] for trace in fig.data if trace.x is not None and len(trace.x)]
+    starts = [trace["x"][0] for trace in data if len(trace["x"])]
     middle = (min([*starts, milestones["x"].min()]) + milestones["x"].max()) / 2
+    annotations = []
     for index, row in enumerate(named.itertuples()):
         right = index == 0 and row.x < middle
-        fig.add_annotation(
-            x=row.x,
-            y=row.pairs,
-            xref="x",
-            yref="y",
-            text=milestone_label(cast(Milestone, row), lang),  # a milestones() row
-            showarrow=True,
-            arrowhead=0,
-            arrowcolor="#5a6170",
-            ax=30 if right else -30,
-            ay=-30 - 28 * (len(named) - 1 - index),
-            xanchor="left" if right else "right",
-            font={"size": 13, "color": "#1f2430"},
-            bgcolor="rgba(255,255,255,0.85)",
+        annotations.append(
+            {
+                "x": row.x,
+                "y": row.pairs,
+                "xref": "x",
+                "yref": "y",
+                "text": milestone_label(cast(Milestone, row), lang),  # a milestones() row
+                "showarrow": True,
+                "arrowhead": 0,
+                "arrowcolor": "#5a6170",
+                "ax": 30 if right else -30,
+                "ay": -30 - 28 * (len(named) - 1 - index),
+                "xanchor": "left" if right else "right",
+                "font": {"size": 13, "color": "#1f2430"},
+                "bgcolor": "rgba(255,255,255,0.85)",
+            }
         )
+    return annotations
 
 
 class Milestone(Protocol):
@@ -153,37 +199,46 @@ def milestone_label(row: Milestone, lang: Lang) -> str:
 
 
 def top_figure(counts: pd.DataFrame, names: dict[str, str], lang: Lang, key: str) -> go.Figure:
-    """A horizontal bar chart of the largest counts (``counts``: columns id, pairs)."""
+    """:func:`top_spec` as a validated plotly figure (the briefing and tests)."""
+    return go.Figure(top_spec(counts, names, lang, key))
+
+
+def top_spec(counts: pd.DataFrame, names: dict[str, str], lang: Lang, key: str) -> dict[str, Any]:
+    """A horizontal bar chart of the largest counts (``counts``: columns id, pairs), as a dict."""
     ordered = counts.iloc[::-1]
     labels = [names.get(value, value) for value in ordered["id"]]
-    fig = go.Figure(
-        go.Bar(
-            x=ordered["pairs"],
-            y=labels,
-            orientation="h",
-            marker={"color": SERIES_PALETTE[0] if key == "cities" else SERIES_PALETTE[1]},
-            text=ordered["pairs"],
-            textposition="outside",
-            hovertemplate=t("top.hover", lang, name="%{y}", pairs="%{x}") + "<extra></extra>",
-        )
-    )
-    fig.update_layout(
-        template=TEMPLATE,
-        font=FONT,
-        height=max(260, 34 * len(ordered) + 120),
-        margin={"l": 10, "r": 30, "t": 40, "b": 40},
-        xaxis={
-            "title": t("growth.axis_pairs", lang),
+    bar = {
+        "type": "bar",
+        "x": ordered["pairs"].to_numpy(),
+        "y": labels,
+        "orientation": "h",
+        "marker": {"color": SERIES_PALETTE[0] if key == "cities" else SERIES_PALETTE[1]},
+        "text": ordered["pairs"].to_numpy(),
+        "textposition": "outside",
+        "hovertemplate": t("top.hover", lang, name="%{y}", pairs="%{x}") + "<extra></extra>",
+    }
+    layout = {
+        "template": template(),
+        "font": FONT,
+        "height": max(260, 34 * len(ordered) + 120),
+        "margin": {"l": 10, "r": 30, "t": 40, "b": 40},
+        "xaxis": {
+            "title": {"text": t("growth.axis_pairs", lang)},
             "rangemode": "tozero",
             "dtick": max(1, round(int(counts["pairs"].max() if len(counts) else 1) / 5)),
         },
-        yaxis={"automargin": True},
-    )
-    return fig
+        "yaxis": {"automargin": True},
+    }
+    return {"data": [bar], "layout": layout}
 
 
 def headline_figure(head: Headline, lang: Lang) -> go.Figure:
-    """The headline figures as number tiles (for the briefing and image downloads)."""
+    """:func:`headline_spec` as a validated plotly figure (the briefing and tests)."""
+    return go.Figure(headline_spec(head, lang))
+
+
+def headline_spec(head: Headline, lang: Lang) -> dict[str, Any]:
+    """The headline figures as number tiles (for the briefing and image downloads), a dict."""
     tiles = [
         (t("kpi.pairs", lang), head.pairs, t("kpi.undated", lang, count=head.undated)),
         (t("kpi.countries", lang), head.countries, ""),
@@ -194,30 +249,31 @@ def headline_figure(head: Headline, lang: Lang) -> go.Figure:
         ),
         (t("kpi.cities", lang), head.home_cities, ""),
     ]
-    fig = go.Figure()
+    data = []
     for index, (label, value, note) in enumerate(tiles):
         title = f"{label}<br><span style='font-size:0.7em;color:#5a6170'>{note}</span>"
-        fig.add_trace(
-            go.Indicator(
-                mode="number",
-                value=value,
-                title={"text": title},
-                number={"font": {"size": 56, "color": SERIES_PALETTE[index % 2]}},
-                domain={
+        data.append(
+            {
+                "type": "indicator",
+                "mode": "number",
+                "value": value,
+                "title": {"text": title},
+                "number": {"font": {"size": 56, "color": SERIES_PALETTE[index % 2]}},
+                "domain": {
                     "x": [index / len(tiles) + 0.01, (index + 1) / len(tiles) - 0.01],
                     "y": [0.2, 0.85],
                 },
-            )
+            }
         )
     levels = " · ".join(
         f"{t(f'level.{level}', lang)} {count}" for level, count in sorted(head.by_level.items())
     )
-    fig.update_layout(
-        template=TEMPLATE,
-        font=FONT,
-        height=260,
-        margin={"l": 20, "r": 20, "t": 40, "b": 40},
-        annotations=[
+    layout = {
+        "template": template(),
+        "font": FONT,
+        "height": 260,
+        "margin": {"l": 20, "r": 20, "t": 40, "b": 40},
+        "annotations": [
             {
                 "text": f"{t('kpi.by_level', lang)}: {levels}",
                 "x": 0.5,
@@ -228,8 +284,8 @@ def headline_figure(head: Headline, lang: Lang) -> go.Figure:
                 "font": {"size": 15},
             }
         ],
-    )
-    return fig
+    }
+    return {"data": data, "layout": layout}
 
 
 def _series_colour(split_by: SplitBy | None, group: str, index: int) -> str:

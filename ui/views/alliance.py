@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from sistercities.alliance import figures as alliance_figures
@@ -37,6 +36,7 @@ from sistercities.contract.schema import Lang
 from sistercities.dataset import Dataset
 from sistercities.filters import LinkFilter
 from sistercities.i18n import pick, t
+from ui import cache
 from ui.sidebar import PageContext
 
 DEMO = "alliance.demo"
@@ -286,8 +286,8 @@ class Prepared:
     mode: str
     av: AllianceView
     summary: dict
-    ties_map: go.Figure
-    ties_network: go.Figure
+    ties_map: cache.Spec  # plain figure dicts, never validated by plotly
+    ties_network: cache.Spec
     country_table: pd.DataFrame
     field_table: pd.DataFrame
 
@@ -323,11 +323,15 @@ def _prepare(ctx: PageContext) -> Prepared:
         mode=mode,
         av=av,
         summary=tie_summary(av.shown),
-        ties_map=alliance_figures.ties_map(
-            members, av.shown, data.places, world, av.countries, field_ids, ctx.names, ctx.lang
+        ties_map=cache.Spec(
+            alliance_figures.ties_map_spec(
+                members, av.shown, data.places, world, av.countries, field_ids, ctx.names, ctx.lang
+            )
         ),
-        ties_network=alliance_figures.ties_network(
-            members, av.shown, data.places, field_ids, ctx.names, ctx.lang
+        ties_network=cache.Spec(
+            alliance_figures.ties_network_spec(
+                members, av.shown, data.places, field_ids, ctx.names, ctx.lang
+            )
         ),
         country_table=country_table(av.links, av.shown, ctx.lang),
         field_table=field_table(av.links, av.shown, ctx.data.alliance.fields, ctx.lang),

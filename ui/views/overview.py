@@ -14,25 +14,29 @@ from sistercities.anniversaries import (
     next_twelve_months,
 )
 from sistercities.counts import asean_share_text, completeness, completeness_text, headline
-from sistercities.deck.offline import load_topojson, overview_briefing, overview_figures
+from sistercities.deck.offline import load_topojson, overview_briefing, overview_specs
 from sistercities.exports import links_table
 from sistercities.figures.growth_map import AGGREGATE_ABOVE, located
-from sistercities.figures.overview import headline_figure
+from sistercities.figures.overview import headline_spec
 from sistercities.filters import LinkFilter
 from sistercities.i18n import t
 from sistercities.paths import STATIC_DIR
 from sistercities.timeline import SPLITS, undated_pairs
+from ui import cache
 from ui.figures import figure_note, official_figures, show_figure, table_downloads
 from ui.sidebar import PageContext, caption, source_note
 
 TOPOJSON_FILE = STATIC_DIR / "world_110m.json"
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+@st.cache_resource(max_entries=16, show_spinner=False)
 def _all_anniversaries(
     version: str, first: dt.date, last: dt.date, _ctx: PageContext
 ) -> pd.DataFrame:
-    """Anniversaries of every pair of a data version in a period (filtered later, cheaply)."""
+    """Anniversaries of every pair of a data version in a period (filtered later, cheaply).
+
+    A resource (shared, read-only): ``cache_data`` would unpickle a copy on every rerun.
+    """
     del version  # part of the cache key only
     return anniversaries(_ctx.data.links, first, last)
 
@@ -43,9 +47,9 @@ def _anniversaries_for(ctx: PageContext, first: dt.date, last: dt.date) -> pd.Da
     return rows.loc[rows["link_id"].isin(ctx.links["link_id"])].reset_index(drop=True)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@st.cache_resource(max_entries=4, show_spinner=False)
 def _all_links_table(version: str, lang: str, _ctx: PageContext) -> pd.DataFrame:
-    """The export table of every pair of a data version (indexed like the links)."""
+    """The export table of every pair of a data version (indexed like the links; read-only)."""
     del version  # part of the cache key only
     table = links_table(_ctx.data.links, _ctx.lang, _ctx.names)
     table.index = _ctx.data.links.index
@@ -63,7 +67,7 @@ def headline_section(ctx: PageContext) -> None:
     head = headline(ctx.links, ctx.data.as_of)
     note = t("kpi.help", ctx.lang, date=ctx.data.meta["as_of"], source=source_note(ctx))
     if ctx.view.present:
-        show_figure(ctx, headline_figure(head, ctx.lang), "fig.headline", "headline")
+        show_figure(ctx, headline_spec(head, ctx.lang), "fig.headline", "headline")
     else:
         cols = st.columns(4)
         undated = t("kpi.undated", ctx.lang, count=head.undated)
@@ -95,9 +99,13 @@ def overview_figures_for(ctx: PageContext, split_by: str | None = None) -> dict:
 def _figures(
     version: str, spec: LinkFilter, lang: str, split_by: str | None, _ctx: PageContext
 ) -> dict:
-    """Cached figures; the key is the data version, filter, language and split (read-only)."""
+    """Cached figure dicts; the key is the data version, filter, language and split (read-only).
+
+    Plain dicts, never validated by plotly (a filter change builds them anew).
+    """
     del version, spec, lang  # part of the cache key only
-    return overview_figures(_ctx.data, _ctx.history, _ctx.lang, _ctx.names, split_by)  # type: ignore[arg-type]
+    specs = overview_specs(_ctx.data, _ctx.history, _ctx.lang, _ctx.names, split_by)  # type: ignore[arg-type]
+    return {name: (key, cache.Spec(spec)) for name, (key, spec) in specs.items()}
 
 
 def growth_section(ctx: PageContext) -> dict:
