@@ -98,44 +98,99 @@ def chart_config(filename: str, image_format: ImageFormat = "png") -> dict[str, 
     }
 
 
+STAMP_WRAP = 56
+"""Columns per stamp line (a Chinese character counts two), so a phone-wide picture holds it."""
+STAMP_SEPARATOR = " · "
+
+
 def stamp_figure(fig: go.Figure, title: str, note: str, large: bool = False) -> go.Figure:
     """A copy of ``fig`` with its title on top and ``note`` (as-of date, source) at the foot.
 
     Both are part of the figure, so they appear in every downloaded image and in the briefing.
+    The figure's own bottom margin is its footer (axis title, legend, slider, buttons); the note
+    goes in a band below it, wrapped at ``STAMP_SEPARATOR``, so nothing is drawn over it.
     """
     stamped = go.Figure(fig)
     size = 26 if large else 18
+    note_size = 15 if large else 12
+    lines = wrap_note(note)
     margin = stamped.layout.margin
+    footer = margin.b or 0
+    band = len(lines) * round(note_size * 1.35) + 14
+    if stamped.layout.height:  # a fixed height grows by the band, so the plot keeps its size
+        stamped.update_layout(height=stamped.layout.height + band)
     stamped.update_layout(
-        title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": size}},
+        # pinned to the top edge, so a legend above the plot never slides under it
+        title={
+            "text": title,
+            "x": 0.01,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 12},
+            "font": {"size": size},
+        },
         margin={
             "t": max(margin.t or 0, 70 if large else 56),
-            "b": max(margin.b or 0, 70 if large else 60),
+            "b": footer + band,
             "l": margin.l if margin.l is not None else 60,
             "r": margin.r if margin.r is not None else 30,
         },
     )
     stamped.add_annotation(
-        text=note,
+        text="<br>".join(lines),
         xref="paper",
         yref="paper",
         x=0,
         y=0,
-        yshift=-(58 if large else 50),
+        yshift=-footer - 6,
+        xshift=-(stamped.layout.margin.l or 0) + 8,
         xanchor="left",
-        yanchor="bottom",
+        yanchor="top",
+        align="left",
         showarrow=False,
-        font={"size": 15 if large else 12, "color": "#5a6170"},
+        font={"size": note_size, "color": "#4f5563"},
         name="stamp",
     )
     return stamped
 
 
+def text_columns(text: str) -> int:
+    """Display width of ``text``: two columns for a wide (CJK) character, one otherwise."""
+    return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
+
+
+def wrap_note(note: str, width: int = STAMP_WRAP) -> list[str]:
+    """The note as lines of at most ``width`` columns, broken between its `` · `` parts."""
+    lines: list[str] = []
+    for part in note.split(STAMP_SEPARATOR):
+        if lines and text_columns(lines[-1] + STAMP_SEPARATOR + part) <= width:
+            lines[-1] += STAMP_SEPARATOR + part
+        else:
+            lines.append(part)
+    return lines
+
+
 NOTE_FILTER_LIMIT = 90
 
 
-def figure_note(as_of: str, filter_text: str, lang: Lang) -> str:
-    """The line baked into every figure: as-of date, source and the filter (shortened)."""
+def figure_note(as_of: str, filter_text: str, lang: Lang, share: str = "") -> str:
+    """The line baked into every figure: as-of date, source, filter (shortened) and share.
+
+    ``share`` comes from :func:`share_text`: how much of the official total the figure shows.
+    """
     if len(filter_text) > NOTE_FILTER_LIMIT:
         filter_text = filter_text[: NOTE_FILTER_LIMIT - 1] + "…"
-    return t("fig.note", lang, date=as_of, source=t("fig.source", lang), filter=filter_text)
+    note = t("fig.note", lang, date=as_of, source=t("fig.source", lang), filter=filter_text)
+    return f"{note}{STAMP_SEPARATOR}{share}" if share else note
+
+
+def share_text(info: dict[str, Any] | None, lang: Lang) -> str:
+    """'80 of the 132 pairs officially reported (2024-11-12)'; empty without a total.
+
+    ``info`` is :func:`sistercities.counts.completeness` of the pairs a figure shows.
+    """
+    if not info:
+        return ""
+    return t("fig.share", lang, shown=info["known"], official=info["official"], date=info["date"])

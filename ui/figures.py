@@ -9,8 +9,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from sistercities.contract.schema import Lang
-from sistercities.counts import measure_label
-from sistercities.exports import chart_config, csv_bytes, stamp_figure, xlsx_bytes
+from sistercities.counts import completeness, measure_label
+from sistercities.exports import chart_config, csv_bytes, share_text, stamp_figure, xlsx_bytes
 from sistercities.exports import figure_note as note_for
 from sistercities.i18n import t
 from ui import cache, state
@@ -18,8 +18,12 @@ from ui.sidebar import PageContext, caption
 
 
 def figure_note(ctx: PageContext) -> str:
-    """The line baked into every figure: as-of date, source and the current filter."""
-    return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang)
+    """The line baked into every figure: as-of date, source, filter, share of the official total.
+
+    The share is the filtered pairs' (the pictures show them), against the latest official total.
+    """
+    info = completeness(ctx.links, ctx.data.official_totals, ctx.data.as_of)
+    return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang, share_text(info, ctx.lang))
 
 
 def show_figure(ctx: PageContext, fig: go.Figure, title_key: str, name: str) -> None:

@@ -10,11 +10,17 @@ from plotly.subplots import make_subplots
 
 from sistercities.contract.schema import Lang
 from sistercities.counts import Headline
+from sistercities.exports import text_columns
 from sistercities.figures.theme import FONT, SERIES_PALETTE, category_colour
 from sistercities.i18n import format_percent, t
 from sistercities.timeline import SplitBy
 
 TEMPLATE = "plotly_white"
+AXIS_FOOTER = 52
+"""Pixels under a chart's plot area for the x tick labels and axis title."""
+MILESTONE_LINE = 18
+GROWTH_MARGIN_LEFT = 60
+GROWTH_PLOT = 340
 
 
 def group_label(split_by: SplitBy | None, group: str, lang: Lang) -> str:
@@ -78,25 +84,37 @@ def growth_figure(
         template=TEMPLATE,
         font=FONT,
         hovermode="x unified",
-        legend={"orientation": "h", "y": -0.15, "x": 0},
-        margin={"l": 60, "r": 20, "t": 40, "b": 40},
+        # inside the plot's top left, which the growing line leaves empty: above the plot it
+        # slid under the title wherever it wrapped
+        legend={
+            "orientation": "h",
+            "y": 0.99,
+            "x": 0.01,
+            "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+        height=GROWTH_PLOT + 56 + milestone_footer(len(milestones)),
+        margin={"l": GROWTH_MARGIN_LEFT, "r": 20, "t": 56, "b": milestone_footer(len(milestones))},
         uirevision="growth",
     )
-    fig.update_yaxes(title_text=t("growth.axis_pairs", lang), rangemode="tozero", row=1, col=1)
-    fig.update_xaxes(title_text=t("growth.axis_year", lang), dtick=5, row=1, col=1)
+    # headroom above the highest point for the legend in the top left
+    top = max([*cumulative.groupby("year")["pairs"].sum(), *milestones["pairs"], undated, 1])
+    fig.update_yaxes(title_text=t("growth.axis_pairs", lang), range=[0, top * 1.35], row=1, col=1)
+    # ticks spaced by the width (every 5 years on a screen, 10 on a phone), never turned
+    fig.update_xaxes(
+        title_text=t("growth.axis_year", lang), tickformat="d", tickangle=0, row=1, col=1
+    )
     return fig
 
 
 def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: Lang) -> None:
-    """Official totals as markers; the first, the founding, the latest and round hundreds named."""
+    """Official totals as markers, every one named in a list under the chart.
+
+    Labels beside the markers collided (totals a few months apart sit almost on one spot, and
+    a phone has no room); a list below the x axis never touches the plot or another label.
+    """
     if milestones.empty:
         return
-    labelled = (
-        milestones["first"]
-        | milestones["founding"]
-        | milestones["latest"]
-        | (milestones["pairs"] % 100 == 0)
-    )
     fig.add_trace(
         go.Scatter(
             x=milestones["x"],
@@ -111,26 +129,27 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: Lang) -> Non
         row=1,
         col=1,
     )
-    named = milestones.loc[labelled].reset_index(drop=True)
-    starts = [trace.x[0] for trace in fig.data if trace.x is not None and len(trace.x)]
-    middle = (min([*starts, milestones["x"].min()]) + milestones["x"].max()) / 2
-    for index, row in enumerate(named.itertuples()):
-        right = index == 0 and row.x < middle
-        fig.add_annotation(
-            x=row.x,
-            y=row.pairs,
-            xref="x",
-            yref="y",
-            text=milestone_label(cast(Milestone, row), lang),  # a milestones() row
-            showarrow=True,
-            arrowhead=0,
-            arrowcolor="#5a6170",
-            ax=30 if right else -30,
-            ay=-30 - 28 * (len(named) - 1 - index),
-            xanchor="left" if right else "right",
-            font={"size": 13, "color": "#1f2430"},
-            bgcolor="rgba(255,255,255,0.85)",
-        )
+    lines = [f"◆ {milestone_label(cast(Milestone, row), lang)}" for row in milestones.itertuples()]
+    fig.add_annotation(
+        text="<br>".join(lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-AXIS_FOOTER,
+        xshift=-GROWTH_MARGIN_LEFT + 8,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": 13, "color": "#1f2430"},
+        name="milestones",
+    )
+
+
+def milestone_footer(count: int) -> int:
+    """The growth chart's bottom margin: the x axis, then one line per milestone."""
+    return AXIS_FOOTER + count * MILESTONE_LINE + 8 if count else AXIS_FOOTER
 
 
 class Milestone(Protocol):
@@ -156,6 +175,8 @@ def top_figure(counts: pd.DataFrame, names: dict[str, str], lang: Lang, key: str
     """A horizontal bar chart of the largest counts (``counts``: columns id, pairs)."""
     ordered = counts.iloc[::-1]
     labels = [names.get(value, value) for value in ordered["id"]]
+    # a margin that fits the names, not plotly's automargin: the stamp below is aligned to it
+    left = min(220, 16 + 7 * max((text_columns(label) for label in labels), default=4))
     fig = go.Figure(
         go.Bar(
             x=ordered["pairs"],
@@ -171,13 +192,13 @@ def top_figure(counts: pd.DataFrame, names: dict[str, str], lang: Lang, key: str
         template=TEMPLATE,
         font=FONT,
         height=max(260, 34 * len(ordered) + 120),
-        margin={"l": 10, "r": 30, "t": 40, "b": 40},
+        margin={"l": left, "r": 30, "t": 40, "b": AXIS_FOOTER},
         xaxis={
             "title": t("growth.axis_pairs", lang),
-            "rangemode": "tozero",
+            "range": [0, int(counts["pairs"].max() if len(counts) else 1) * 1.15],
             "dtick": max(1, round(int(counts["pairs"].max() if len(counts) else 1) / 5)),
         },
-        yaxis={"automargin": True},
+        yaxis={"automargin": False},
     )
     return fig
 
