@@ -8,9 +8,12 @@ Excel needs to read Chinese text.
 
 from __future__ import annotations
 
+import base64
 import io
+import re
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -194,3 +197,57 @@ def share_text(info: dict[str, Any] | None, lang: Lang) -> str:
     if not info:
         return ""
     return t("fig.share", lang, shown=info["known"], official=info["official"], date=info["date"])
+
+
+ALT_ITEMS = 5
+ALT_LIMIT = 600
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _plain_text(value: object) -> str:
+    """Figure text without its HTML tags (``<br>`` becomes a separator)."""
+    text = str(value or "").replace("<br>", STAMP_SEPARATOR)
+    return " ".join(_TAGS.sub(" ", text).split())
+
+
+def _values(value: object) -> list:
+    """A trace's array as a list, whether plain or plotly's base64 typed array (``bdata``)."""
+    if isinstance(value, dict) and "bdata" in value:
+        raw = base64.b64decode(value["bdata"])
+        return np.frombuffer(raw, dtype=np.dtype(value["dtype"])).tolist()
+    return list(value) if isinstance(value, list | tuple | np.ndarray | pd.Series) else []
+
+
+def _trace_summary(trace: dict[str, Any]) -> str:
+    """A trace's main figures: largest bars, a line's last value, a tile's number, or its name.
+
+    On the maps and the graph the legend name carries the count.
+    """
+    kind = trace.get("type", "scatter")
+    if kind == "bar" and trace.get("orientation") == "h":
+        bars = list(zip(_values(trace.get("y")), _values(trace.get("x")), strict=False))
+        return ", ".join(f"{name} {value}" for name, value in bars[::-1][:ALT_ITEMS])
+    ys = _values(trace.get("y"))
+    if kind == "scatter" and trace.get("mode") == "lines" and ys:
+        xs = _values(trace.get("x"))
+        return f"{_plain_text(trace.get('name'))}: {ys[-1]} ({xs[-1] if xs else ''})"
+    if kind == "indicator":
+        return f"{_plain_text(trace.get('title', {}).get('text'))} {trace.get('value')}"
+    if trace.get("showlegend") is False:
+        return ""
+    return _plain_text(trace.get("name"))
+
+
+def chart_alt(spec: dict[str, Any]) -> str:
+    """A short text alternative of a stamped figure (its dict form) for screen readers.
+
+    The title, the main figures of each trace and the stamp (date, source, filter, share of
+    the official total), in the figure's own language.
+    """
+    layout = spec.get("layout", {})
+    parts = [_plain_text(layout.get("title", {}).get("text"))]
+    parts += [_trace_summary(trace) for trace in spec.get("data", [])]
+    stamps = [a for a in layout.get("annotations", []) if a.get("name") == "stamp"]
+    parts += [_plain_text(a.get("text")) for a in stamps]
+    text = "; ".join(dict.fromkeys(part for part in parts if part))
+    return text if len(text) <= ALT_LIMIT else text[: ALT_LIMIT - 1] + "…"

@@ -10,7 +10,14 @@ import streamlit as st
 
 from sistercities.contract.schema import Lang
 from sistercities.counts import completeness, measure_label
-from sistercities.exports import chart_config, csv_bytes, share_text, stamp_figure, xlsx_bytes
+from sistercities.exports import (
+    chart_alt,
+    chart_config,
+    csv_bytes,
+    share_text,
+    stamp_figure,
+    xlsx_bytes,
+)
 from sistercities.exports import figure_note as note_for
 from sistercities.i18n import t
 from ui import cache, state
@@ -38,7 +45,13 @@ def show_figure(ctx: PageContext, fig: go.Figure, title_key: str, name: str) -> 
     stamped = cache.frozen(fig, (title, note, large), lambda f: _stamped(f, title, note, large))
     image = state.image_format()
     config = chart_config(f"{name}-{ctx.data.meta['as_of']}", image)
-    st.plotly_chart(stamped, theme=None, config=config, key=f"chart.{name}.{image}")
+    st.plotly_chart(
+        stamped,
+        theme=None,
+        config=config,
+        key=f"chart.{name}.{image}",
+        alt=chart_alt(stamped.to_dict()),
+    )
 
 
 def _stamped(fig: go.Figure, title: str, note: str, large: bool) -> dict:
