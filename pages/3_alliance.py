@@ -3,6 +3,7 @@
 import streamlit as st
 
 from sistercities.alliance import ties as alliance
+from sistercities.counts import completeness, completeness_text
 from sistercities.i18n import t
 from ui import sidebar
 from ui.figures import show_figure
@@ -15,6 +16,9 @@ members, mode, av = prep.members, prep.mode, prep.av
 view.founding(ctx)
 view.banner(ctx, members, mode)
 st.info(t("alliance.definition", lang))
+official = completeness(data.links, data.official_totals, data.as_of)
+if official:  # "80 of 132", as on every other page (issue #19)
+    st.caption(completeness_text(official, lang))
 
 st.header(t("alliance.ties_header", lang))
 st.caption(t("alliance.filter_caption", lang, description=sidebar.caption(ctx)))

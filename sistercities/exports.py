@@ -8,9 +8,12 @@ Excel needs to read Chinese text.
 
 from __future__ import annotations
 
+import base64
 import io
+import re
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -98,82 +101,164 @@ def chart_config(filename: str, image_format: ImageFormat = "png") -> dict[str, 
     }
 
 
+STAMP_WRAP = 56
+"""Columns per stamp line (a Chinese character counts two), so a phone-wide picture holds it."""
+STAMP_SEPARATOR = " · "
+
+
 def stamp_figure(fig: go.Figure, title: str, note: str, large: bool = False) -> go.Figure:
     """A copy of ``fig`` with its title on top and ``note`` (as-of date, source) at the foot.
 
     Both are part of the figure, so they appear in every downloaded image and in the briefing.
+    See :func:`stamp_spec`, which does the work on the figure's dict form.
     """
-    stamped = go.Figure(fig)
-    size = 26 if large else 18
-    margin = stamped.layout.margin
-    stamped.update_layout(
-        title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": size}},
-        margin={
-            "t": max(margin.t or 0, 70 if large else 56),
-            "b": max(margin.b or 0, 70 if large else 60),
-            "l": margin.l if margin.l is not None else 60,
-            "r": margin.r if margin.r is not None else 30,
-        },
-    )
-    stamped.add_annotation(
-        text=note,
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=0,
-        yshift=-(58 if large else 50),
-        xanchor="left",
-        yanchor="bottom",
-        showarrow=False,
-        font={"size": 15 if large else 12, "color": "#5a6170"},
-        name="stamp",
-    )
-    return stamped
+    return go.Figure(stamp_spec(fig.to_dict(), title, note, large))
 
 
 def stamp_spec(spec: dict[str, Any], title: str, note: str, large: bool = False) -> dict[str, Any]:
     """:func:`stamp_figure` of a plain figure dict, without validation or deep copies.
 
-    Only the layout is new (a shallow copy with the title, margins and note); traces and
-    frames are shared with ``spec``, so never mutate the result's data.
+    The figure's own bottom margin is its footer (axis title, legend, slider, buttons); the note
+    goes in a band below it, wrapped at ``STAMP_SEPARATOR``, so nothing is drawn over it. Only
+    the layout is new (a shallow copy); traces and frames are shared with ``spec``, so never
+    mutate the result's data.
     """
     layout = dict(spec.get("layout", {}))
-    margin = layout.get("margin", {})
+    size = 26 if large else 18
+    note_size = 15 if large else 12
+    lines = wrap_note(note)
+    margin = layout.get("margin") or {}
+    footer = margin.get("b") or 0
+    band = len(lines) * round(note_size * 1.35) + 14
+    if layout.get("height"):  # a fixed height grows by the band, so the plot keeps its size
+        layout["height"] = layout["height"] + band
+    # pinned to the top edge, so a legend above the plot never slides under it
     layout["title"] = {
         "text": title,
         "x": 0.01,
         "xanchor": "left",
-        "font": {"size": 26 if large else 18},
+        "yref": "container",
+        "y": 1,
+        "yanchor": "top",
+        "pad": {"t": 12},
+        "font": {"size": size},
     }
+    left = margin["l"] if margin.get("l") is not None else 60
     layout["margin"] = {
         **margin,
         "t": max(margin.get("t") or 0, 70 if large else 56),
-        "b": max(margin.get("b") or 0, 70 if large else 60),
-        "l": margin["l"] if margin.get("l") is not None else 60,
+        "b": footer + band,
+        "l": left,
         "r": margin["r"] if margin.get("r") is not None else 30,
     }
     stamp = {
-        "text": note,
+        "text": "<br>".join(lines),
         "xref": "paper",
         "yref": "paper",
         "x": 0,
         "y": 0,
-        "yshift": -(58 if large else 50),
+        "yshift": -footer - 6,
+        "xshift": -left + 8,
         "xanchor": "left",
-        "yanchor": "bottom",
+        "yanchor": "top",
+        "align": "left",
         "showarrow": False,
-        "font": {"size": 15 if large else 12, "color": "#5a6170"},
+        "font": {"size": note_size, "color": "#4f5563"},
         "name": "stamp",
     }
     layout["annotations"] = [*layout.get("annotations", ()), stamp]
     return {**spec, "layout": layout}
 
 
+def text_columns(text: str) -> int:
+    """Display width of ``text``: two columns for a wide (CJK) character, one otherwise."""
+    return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
+
+
+def wrap_note(note: str, width: int = STAMP_WRAP) -> list[str]:
+    """The note as lines of at most ``width`` columns, broken between its `` · `` parts."""
+    lines: list[str] = []
+    for part in note.split(STAMP_SEPARATOR):
+        if lines and text_columns(lines[-1] + STAMP_SEPARATOR + part) <= width:
+            lines[-1] += STAMP_SEPARATOR + part
+        else:
+            lines.append(part)
+    return lines
+
+
 NOTE_FILTER_LIMIT = 90
 
 
-def figure_note(as_of: str, filter_text: str, lang: Lang) -> str:
-    """The line baked into every figure: as-of date, source and the filter (shortened)."""
+def figure_note(as_of: str, filter_text: str, lang: Lang, share: str = "") -> str:
+    """The line baked into every figure: as-of date, source, filter (shortened) and share.
+
+    ``share`` comes from :func:`share_text`: how much of the official total the figure shows.
+    """
     if len(filter_text) > NOTE_FILTER_LIMIT:
         filter_text = filter_text[: NOTE_FILTER_LIMIT - 1] + "…"
-    return t("fig.note", lang, date=as_of, source=t("fig.source", lang), filter=filter_text)
+    note = t("fig.note", lang, date=as_of, source=t("fig.source", lang), filter=filter_text)
+    return f"{note}{STAMP_SEPARATOR}{share}" if share else note
+
+
+def share_text(info: dict[str, Any] | None, lang: Lang) -> str:
+    """'80 of the 132 pairs officially reported (2024-11-12)'; empty without a total.
+
+    ``info`` is :func:`sistercities.counts.completeness` of the pairs a figure shows.
+    """
+    if not info:
+        return ""
+    return t("fig.share", lang, shown=info["known"], official=info["official"], date=info["date"])
+
+
+ALT_ITEMS = 5
+ALT_LIMIT = 600
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _plain_text(value: object) -> str:
+    """Figure text without its HTML tags (``<br>`` becomes a separator)."""
+    text = str(value or "").replace("<br>", STAMP_SEPARATOR)
+    return " ".join(_TAGS.sub(" ", text).split())
+
+
+def _values(value: object) -> list:
+    """A trace's array as a list, whether plain or plotly's base64 typed array (``bdata``)."""
+    if isinstance(value, dict) and "bdata" in value:
+        raw = base64.b64decode(value["bdata"])
+        return np.frombuffer(raw, dtype=np.dtype(value["dtype"])).tolist()
+    return list(value) if isinstance(value, list | tuple | np.ndarray | pd.Series) else []
+
+
+def _trace_summary(trace: dict[str, Any]) -> str:
+    """A trace's main figures: largest bars, a line's last value, a tile's number, or its name.
+
+    On the maps and the graph the legend name carries the count.
+    """
+    kind = trace.get("type", "scatter")
+    if kind == "bar" and trace.get("orientation") == "h":
+        bars = list(zip(_values(trace.get("y")), _values(trace.get("x")), strict=False))
+        return ", ".join(f"{name} {value}" for name, value in bars[::-1][:ALT_ITEMS])
+    ys = _values(trace.get("y"))
+    if kind == "scatter" and trace.get("mode") == "lines" and ys:
+        xs = _values(trace.get("x"))
+        return f"{_plain_text(trace.get('name'))}: {ys[-1]} ({xs[-1] if xs else ''})"
+    if kind == "indicator":
+        return f"{_plain_text(trace.get('title', {}).get('text'))} {trace.get('value')}"
+    if trace.get("showlegend") is False:
+        return ""
+    return _plain_text(trace.get("name"))
+
+
+def chart_alt(spec: dict[str, Any]) -> str:
+    """A short text alternative of a stamped figure (its dict form) for screen readers.
+
+    The title, the main figures of each trace and the stamp (date, source, filter, share of
+    the official total), in the figure's own language.
+    """
+    layout = spec.get("layout", {})
+    parts = [_plain_text(layout.get("title", {}).get("text"))]
+    parts += [_trace_summary(trace) for trace in spec.get("data", [])]
+    stamps = [a for a in layout.get("annotations", []) if a.get("name") == "stamp"]
+    parts += [_plain_text(a.get("text")) for a in stamps]
+    text = "; ".join(dict.fromkeys(part for part in parts if part))
+    return text if len(text) <= ALT_LIMIT else text[: ALT_LIMIT - 1] + "…"

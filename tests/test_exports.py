@@ -9,6 +9,7 @@ import pytest
 from sistercities.dataset import load_dataset
 from sistercities.deck.offline import TOPOJSON_NAME, briefing_html, overview_briefing
 from sistercities.exports import (
+    chart_alt,
     chart_config,
     csv_bytes,
     links_table,
@@ -103,3 +104,13 @@ def test_briefing_escapes_script_end_in_json():
     text = briefing_html("T", [], [], "en", topo)
     assert "</script><b>" not in text  # the tag never closes the script
     assert "<\\/script><b>" in text
+
+
+def test_chart_alt_names_the_title_main_figures_and_stamp():
+    bars = go.Figure(go.Bar(x=[1, 5, 9], y=["Baise", "Guilin", "Nanning"], orientation="h"))
+    line = go.Figure(go.Scatter(x=[2023, 2024], y=[40, 48], mode="lines", name="Pairs"))
+    for fig, expected in ((bars, "Nanning 9, Guilin 5, Baise 1"), (line, "Pairs: 48 (2024)")):
+        stamped = stamp_figure(fig, "Top", "As of 2024-11-12 · 80 of the 132 pairs")
+        text = chart_alt(stamped.to_dict())  # typed arrays come as base64 in plotly's dict
+        assert text.startswith("Top; ") and expected in text
+        assert "80 of the 132 pairs" in text

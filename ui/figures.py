@@ -9,8 +9,15 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from sistercities.contract.schema import Lang
-from sistercities.counts import measure_label
-from sistercities.exports import chart_config, csv_bytes, stamp_figure, stamp_spec, xlsx_bytes
+from sistercities.counts import completeness, measure_label
+from sistercities.exports import (
+    chart_alt,
+    chart_config,
+    csv_bytes,
+    share_text,
+    stamp_spec,
+    xlsx_bytes,
+)
 from sistercities.exports import figure_note as note_for
 from sistercities.i18n import t
 from ui import cache, state
@@ -18,8 +25,12 @@ from ui.sidebar import PageContext, caption
 
 
 def figure_note(ctx: PageContext) -> str:
-    """The line baked into every figure: as-of date, source and the current filter."""
-    return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang)
+    """The line baked into every figure: as-of date, source, filter, share of the official total.
+
+    The share is the filtered pairs' (the pictures show them), against the latest official total.
+    """
+    info = completeness(ctx.links, ctx.data.official_totals, ctx.data.as_of)
+    return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang, share_text(info, ctx.lang))
 
 
 def show_figure(ctx: PageContext, fig: go.Figure | dict, title_key: str, name: str) -> None:
@@ -41,19 +52,18 @@ def show_figure(ctx: PageContext, fig: go.Figure | dict, title_key: str, name: s
         stamped = cache.frozen(fig, (title, note, large), lambda f: _stamped(f, title, note, large))
     image = state.image_format()
     config = chart_config(f"{name}-{ctx.data.meta['as_of']}", image)
-    st.plotly_chart(stamped, theme=None, config=config, key=f"chart.{name}.{image}")
+    st.plotly_chart(
+        stamped,
+        theme=None,
+        config=config,
+        key=f"chart.{name}.{image}",
+        alt=chart_alt(stamped.to_dict()),
+    )
 
 
 def _stamped(fig: go.Figure, title: str, note: str, large: bool) -> dict:
-    """``stamp_figure`` of the layout alone, joined to the figure's dict form.
-
-    Stamping touches only the layout; copying the whole figure through ``go.Figure(fig)``
-    re-validated every trace and animation frame (seconds for an animated map at scale).
-    """
-    layout = stamp_figure(go.Figure(layout=fig.layout), title, note, large).layout
-    result = fig.to_dict()
-    result["layout"] = layout.to_plotly_json()
-    return result
+    """:func:`stamp_spec` of the figure's dict form (the traces are not validated again)."""
+    return stamp_spec(fig.to_dict(), title, note, large)
 
 
 def table_downloads(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> None:

@@ -21,6 +21,8 @@ from typing import Any
 
 import streamlit as st
 
+from sistercities.exports import chart_alt
+
 PickHandler = Callable[[Any], None]
 CHANGED = "state.widgets_changed"  # widget keys the user has just changed (kept this run)
 
@@ -82,6 +84,7 @@ def clickable_chart(figure: Any, key: str, config: dict[str, Any], on_pick: Pick
 
     ``event`` is the chart's selection state as Streamlit reports it (``{"selection":
     {"points": [...]}}``); an empty point list means the user cleared plotly's own selection.
+    Screen readers get :func:`sistercities.exports.chart_alt` of the figure.
     """
 
     def picked() -> None:
@@ -94,4 +97,5 @@ def clickable_chart(figure: Any, key: str, config: dict[str, Any], on_pick: Pick
         key=key,
         on_select=picked,
         selection_mode="points",
+        alt=chart_alt(figure.to_dict()),
     )

@@ -18,8 +18,8 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from sistercities.contract.schema import Lang
-from sistercities.counts import headline, top_cities, top_countries
-from sistercities.exports import figure_note, stamp_figure
+from sistercities.counts import completeness, headline, top_cities, top_countries
+from sistercities.exports import figure_note, share_text, stamp_figure
 from sistercities.figures.growth_map import growth_map_spec
 from sistercities.figures.overview import growth_spec, headline_spec, top_spec
 from sistercities.i18n import t
@@ -167,7 +167,8 @@ def overview_briefing(
     topojson: dict | None,
 ) -> str:
     """The offline briefing of the overview: every figure stamped with title, date and source."""
-    note = figure_note(str(data.meta["as_of"]), filter_text, lang)
+    share = share_text(completeness(links, data.official_totals, data.as_of), lang)
+    note = figure_note(str(data.meta["as_of"]), filter_text, lang, share)
     figures = [
         stamp_figure(fig, t(title_key, lang), note, large=True)
         for title_key, fig in overview_figures(data, links, lang, names).values()

@@ -39,6 +39,9 @@ COLUMNS = (
     "dated",
 )
 ANIMATED_TRACES = [1, 2, 3, 4, 5]
+CONTROLS_FOOTER = 150
+"""Pixels under the map for the play buttons, and the year slider under them (the stamp goes
+below both): side by side, the buttons covered the slider's year label on narrow screens."""
 AGGREGATE_ABOVE = 2000
 """Above this many drawable pairs each frame draws one line per partner country."""
 
@@ -255,10 +258,19 @@ def growth_map_spec(
     layout = {
         "template": pio.templates[pio.templates.default].to_plotly_json(),
         "font": FONT,
-        "margin": {"l": 0, "r": 0, "t": 40, "b": 10},
-        "height": 560,
+        "margin": {"l": 0, "r": 0, "t": 40, "b": CONTROLS_FOOTER if frames else 10},
+        "height": 600,
         "showlegend": True,
-        "legend": {"orientation": "h", "y": 1.0, "x": 0.0, "yanchor": "bottom"},
+        # over the empty corner left of the oval map: above it, a wrapped legend slid under
+        # the title on a phone
+        "legend": {
+            "orientation": "v",
+            "y": 0.0,
+            "x": 0.0,
+            "yanchor": "bottom",
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "font": {"size": 12},
+        },
         "geo": offline_geo({"type": "natural earth", "rotation": {"lon": 110}}),
         "updatemenus": [_play_buttons(lang)] if frames else [],
         "sliders": [_slider(list(frames), labels, lang)] if frames else [],
@@ -294,7 +306,7 @@ def _play_buttons(lang: Lang) -> dict[str, object]:
         "y": 0.0,
         "xanchor": "left",
         "yanchor": "top",
-        "pad": {"t": 10, "r": 10},
+        "pad": {"t": 8, "r": 10},
         "showactive": False,
         "buttons": [
             {
@@ -312,11 +324,11 @@ def _slider(names: list[str], labels: dict[str, str], lang: Lang) -> dict[str, o
     step_args = {"frame": {"duration": 0, "redraw": True}, "mode": "immediate"}
     return {
         "active": len(names) - 1,
-        "x": 0.12,
-        "len": 0.88,
+        "x": 0.0,
+        "len": 1.0,
         "y": 0.0,
         "yanchor": "top",
-        "pad": {"t": 10},
+        "pad": {"t": 52, "l": 10, "r": 10},
         "currentvalue": {"prefix": t("growth.map_year", lang), "font": {"size": 18}},
         "steps": [
             {"label": labels[name], "method": "animate", "args": [[name], step_args]}

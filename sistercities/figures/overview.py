@@ -10,11 +10,17 @@ import plotly.io as pio
 
 from sistercities.contract.schema import Lang
 from sistercities.counts import Headline
+from sistercities.exports import text_columns
 from sistercities.figures.theme import FONT, SERIES_PALETTE, category_colour
 from sistercities.i18n import format_percent, t
 from sistercities.timeline import SplitBy
 
 TEMPLATE = "plotly_white"
+AXIS_FOOTER = 52
+"""Pixels under a chart's plot area for the x tick labels and axis title."""
+MILESTONE_LINE = 18
+GROWTH_MARGIN_LEFT = 60
+GROWTH_PLOT = 340
 
 
 def group_label(split_by: SplitBy | None, group: str, lang: Lang) -> str:
@@ -92,24 +98,38 @@ def growth_spec(
         }
     )
     left = 0.9 * (1 - GROWTH_SPACING)
+    footer = milestone_footer(len(milestones))
+    # headroom above the highest point for the legend in the top left
+    top = max([*cumulative.groupby("year")["pairs"].sum(), *milestones["pairs"], undated, 1])
     layout: dict[str, Any] = {
         "template": template(),
         "font": FONT,
         "hovermode": "x unified",
-        "legend": {"orientation": "h", "y": -0.15, "x": 0},
-        "margin": {"l": 60, "r": 20, "t": 40, "b": 40},
+        # inside the plot's top left, which the growing line leaves empty: above the plot it
+        # slid under the title wherever it wrapped
+        "legend": {
+            "orientation": "h",
+            "y": 0.99,
+            "x": 0.01,
+            "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+        "height": GROWTH_PLOT + 56 + footer,
+        "margin": {"l": GROWTH_MARGIN_LEFT, "r": 20, "t": 56, "b": footer},
         "uirevision": "growth",
+        # ticks spaced by the width (every 5 years on a screen, 10 on a phone), never turned
         "xaxis": {
             "anchor": "y",
             "domain": [0.0, left],
             "title": {"text": t("growth.axis_year", lang)},
-            "dtick": 5,
+            "tickformat": "d",
+            "tickangle": 0,
         },
         "yaxis": {
             "anchor": "x",
             "domain": [0.0, 1.0],
             "title": {"text": t("growth.axis_pairs", lang)},
-            "rangemode": "tozero",
+            "range": [0, top * 1.35],
         },
         "xaxis2": {"anchor": "y2", "domain": [left + GROWTH_SPACING, 1.0]},
         "yaxis2": {"anchor": "x2", "domain": [0.0, 1.0], "matches": "y", "showticklabels": False},
@@ -126,18 +146,13 @@ GROWTH_SPACING = 0.02
 def _add_milestones(
     data: list[dict[str, Any]], milestones: pd.DataFrame, lang: Lang
 ) -> list[dict[str, Any]]:
-    """Official totals as markers (appended to ``data``); returns the labels' annotations.
+    """Official totals as markers (appended to ``data``); returns the list that names them.
 
-    The first, the founding, the latest and round hundreds are named.
+    Every milestone is named in a list under the chart: labels beside the markers collided
+    (totals a few months apart sit almost on one spot, and a phone has no room).
     """
     if milestones.empty:
         return []
-    labelled = (
-        milestones["first"]
-        | milestones["founding"]
-        | milestones["latest"]
-        | (milestones["pairs"] % 100 == 0)
-    )
     data.append(
         {
             "type": "scatter",
@@ -153,30 +168,29 @@ def _add_milestones(
             "yaxis": "y",
         }
     )
-    named = milestones.loc[labelled].reset_index(drop=True)
-    starts = [trace["x"][0] for trace in data if len(trace["x"])]
-    middle = (min([*starts, milestones["x"].min()]) + milestones["x"].max()) / 2
-    annotations = []
-    for index, row in enumerate(named.itertuples()):
-        right = index == 0 and row.x < middle
-        annotations.append(
-            {
-                "x": row.x,
-                "y": row.pairs,
-                "xref": "x",
-                "yref": "y",
-                "text": milestone_label(cast(Milestone, row), lang),  # a milestones() row
-                "showarrow": True,
-                "arrowhead": 0,
-                "arrowcolor": "#5a6170",
-                "ax": 30 if right else -30,
-                "ay": -30 - 28 * (len(named) - 1 - index),
-                "xanchor": "left" if right else "right",
-                "font": {"size": 13, "color": "#1f2430"},
-                "bgcolor": "rgba(255,255,255,0.85)",
-            }
-        )
-    return annotations
+    lines = [f"◆ {milestone_label(cast(Milestone, row), lang)}" for row in milestones.itertuples()]
+    return [
+        {
+            "text": "<br>".join(lines),
+            "xref": "paper",
+            "yref": "paper",
+            "x": 0,
+            "y": 0,
+            "yshift": -AXIS_FOOTER,
+            "xshift": -GROWTH_MARGIN_LEFT + 8,
+            "xanchor": "left",
+            "yanchor": "top",
+            "align": "left",
+            "showarrow": False,
+            "font": {"size": 13, "color": "#1f2430"},
+            "name": "milestones",
+        }
+    ]
+
+
+def milestone_footer(count: int) -> int:
+    """The growth chart's bottom margin: the x axis, then one line per milestone."""
+    return AXIS_FOOTER + count * MILESTONE_LINE + 8 if count else AXIS_FOOTER
 
 
 class Milestone(Protocol):
@@ -207,6 +221,8 @@ def top_spec(counts: pd.DataFrame, names: dict[str, str], lang: Lang, key: str) 
     """A horizontal bar chart of the largest counts (``counts``: columns id, pairs), as a dict."""
     ordered = counts.iloc[::-1]
     labels = [names.get(value, value) for value in ordered["id"]]
+    # a margin that fits the names, not plotly's automargin: the stamp below is aligned to it
+    left = min(220, 16 + 7 * max((text_columns(label) for label in labels), default=4))
     bar = {
         "type": "bar",
         "x": ordered["pairs"].to_numpy(),
@@ -221,13 +237,13 @@ def top_spec(counts: pd.DataFrame, names: dict[str, str], lang: Lang, key: str) 
         "template": template(),
         "font": FONT,
         "height": max(260, 34 * len(ordered) + 120),
-        "margin": {"l": 10, "r": 30, "t": 40, "b": 40},
+        "margin": {"l": left, "r": 30, "t": 40, "b": AXIS_FOOTER},
         "xaxis": {
             "title": {"text": t("growth.axis_pairs", lang)},
-            "rangemode": "tozero",
+            "range": [0, int(counts["pairs"].max() if len(counts) else 1) * 1.15],
             "dtick": max(1, round(int(counts["pairs"].max() if len(counts) else 1) / 5)),
         },
-        "yaxis": {"automargin": True},
+        "yaxis": {"automargin": False},
     }
     return {"data": [bar], "layout": layout}
 

@@ -491,7 +491,9 @@ def world_map_figure(
             "x": 0.0,
             "y": 1.0,
             "yanchor": "bottom",
-            "title": {"text": t(f"map.legend.by_{view.colour_by}", lang)},
+            # the title above the items: beside them, plotly wrapped the items as if the title
+            # took no room and pushed the last one ("North America") past the right edge
+            "title": {"text": t(f"map.legend.by_{view.colour_by}", lang), "side": "top"},
         },
         title={"y": 0.985, "yanchor": "top"},
         hoverlabel={"align": "left"},

@@ -11,6 +11,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "数据截至 {date} · 来源：{source} · {filter}",
         "As of {date} · Source: {source} · {filter}",
     ),
+    "fig.share": (
+        "官方公布 {official} 对友城中的 {shown} 对（{date}）",
+        "{shown} of the {official} pairs officially reported ({date})",
+    ),
     "fig.source": ("公开资料整理，逐对注明出处", "public sources, each pair cited"),
     "kpi.help": ("数据截至 {date}。来源：{source}", "As of {date}. Source: {source}"),
     "kpi.level_line": ("按级别：{items}", "By level: {items}"),
