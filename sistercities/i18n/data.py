@@ -62,6 +62,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "store.bad_file": ("不是数据约定中的文件：{names}", "not a file of the data contract: {names}"),
     "store.nothing_to_undo": ("没有可撤销的修改", "there is no change to undo"),
+    "store.no_space": (
+        "保存时磁盘已满（{detail}）：未作任何修改，数据仍是保存前的版本。请腾出磁盘空间后再试。",
+        "The disk filled up during the save ({detail}): nothing was changed, the data is as it "
+        "was before. Free some disk space and try again.",
+    ),
+    "store.readonly_fs": (
+        "数据所在的文件系统只读（{detail}）：未作任何修改。请让管理员开放写入后再试。",
+        "The data's file system is read-only ({detail}): nothing was changed. Ask the "
+        "administrator to make it writable, then try again.",
+    ),
+    "store.denied": (
+        "没有写入数据文件夹的权限（{detail}）：未作任何修改。请让管理员检查文件夹权限。",
+        "No permission to write to the data folder ({detail}): nothing was changed. Ask the "
+        "administrator to check the folder's permissions.",
+    ),
+    "store.fault": (
+        "保存时发生文件系统错误（{detail}）：未作任何修改，数据仍是保存前的版本。",
+        "A file-system error stopped the save ({detail}): nothing was changed, the data is as "
+        "it was before.",
+    ),
+    "store.fault_committed": (
+        "修改已保存，但收尾时发生文件系统错误（{detail}）；下次加载数据时会自动完成。",
+        "The change was saved, but finishing it failed ({detail}); it is completed "
+        "automatically the next time the data is loaded.",
+    ),
     # Data page
     "data.intro": (
         "下表为完整数据集，点击列名可排序，右上角可搜索和下载。",
