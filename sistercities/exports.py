@@ -134,8 +134,12 @@ def stamp_figure(fig: go.Figure, title: str, note: str, large: bool = False) -> 
 NOTE_FILTER_LIMIT = 90
 
 
-def figure_note(as_of: str, filter_text: str, lang: Lang) -> str:
-    """The line baked into every figure: as-of date, source and the filter (shortened)."""
+def figure_note(as_of: str, filter_text: str, lang: Lang, synthetic: bool = False) -> str:
+    """The line baked into every figure: as-of date, source and the filter (shortened).
+
+    ``synthetic`` data is stamped as fictional instead of as public sources.
+    """
     if len(filter_text) > NOTE_FILTER_LIMIT:
         filter_text = filter_text[: NOTE_FILTER_LIMIT - 1] + "…"
-    return t("fig.note", lang, date=as_of, source=t("fig.source", lang), filter=filter_text)
+    source = t("fig.source_fictional" if synthetic else "fig.source", lang)
+    return t("fig.note", lang, date=as_of, source=source, filter=filter_text)

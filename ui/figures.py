@@ -19,7 +19,7 @@ from ui.sidebar import PageContext, caption
 
 def figure_note(ctx: PageContext) -> str:
     """The line baked into every figure: as-of date, source and the current filter."""
-    return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang)
+    return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang, ctx.data.synthetic)
 
 
 def show_figure(ctx: PageContext, fig: go.Figure, title_key: str, name: str) -> None:

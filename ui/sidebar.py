@@ -75,6 +75,8 @@ def page_setup(title_key: str, with_filters: bool = True) -> PageContext:
         _navigation(lang)
     if rejected:
         st.toast(state.rejected_notice(rejected, lang))
+    if data.synthetic:
+        st.warning(t("synthetic.banner", lang), icon="⚠️")
     ties = cache.ties(data)
     if with_filters and not present:
         _filters(look, lang)

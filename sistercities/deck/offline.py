@@ -152,7 +152,7 @@ def overview_briefing(
     topojson: dict | None,
 ) -> str:
     """The offline briefing of the overview: every figure stamped with title, date and source."""
-    note = figure_note(str(data.meta["as_of"]), filter_text, lang)
+    note = figure_note(str(data.meta["as_of"]), filter_text, lang, data.synthetic)
     figures = [
         stamp_figure(fig, t(title_key, lang), note, large=True)
         for title_key, fig in overview_figures(data, links, lang, names).values()

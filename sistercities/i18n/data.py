@@ -110,6 +110,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The current data is usable, with {count} warnings:",
     ),
     "data.totals_none": ("尚无官方总数。", "No official totals yet."),
+    "data.totals_fictional": (
+        "这是虚构数据：不与任何官方数字比较。",
+        "This is fictional data: it is not compared with any official figure.",
+    ),
     "data.readonly": (
         "此部署为只读：未配置编辑密码，不能在线更新数据。",
         "This deployment is read-only: no editor password is configured.",

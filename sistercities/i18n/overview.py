@@ -12,6 +12,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "As of {date} · Source: {source} · {filter}",
     ),
     "fig.source": ("公开资料整理，逐对注明出处", "public sources, each pair cited"),
+    "fig.source_fictional": ("虚构数据，并非真实友城", "fictional data, not real pairs"),
     "kpi.help": ("数据截至 {date}。来源：{source}", "As of {date}. Source: {source}"),
     "kpi.level_line": ("按级别：{items}", "By level: {items}"),
     "completeness.source": ("官方数字来源：{url}", "Source of the official figure: {url}"),

@@ -31,6 +31,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "日期无法解析：{value}（应为 YYYY、YYYY-MM 或 YYYY-MM-DD）",
         "unparseable date: {value} (use YYYY, YYYY-MM or YYYY-MM-DD)",
     ),
+    "val.not_boolean": ("应为 true 或 false：{value}", "must be true or false: {value}"),
     "val.future_date": ("日期在未来：{value}", "date lies in the future: {value}"),
     "val.bad_choice": (
         "无效取值：{value}（允许：{allowed}）",

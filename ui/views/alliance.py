@@ -92,8 +92,9 @@ def founding(ctx: PageContext) -> None:
     key = "alliance.founded" if form else "alliance.founded_plain"
     st.caption(t(key, lang, date=facts["founded"], place=place, format=form))
     _metrics(ctx)
-    named = named_counts(ctx.data.alliance.members, facts)
-    st.markdown(t("alliance.named_statement", lang, **{k: _num(v) for k, v in named.items()}))
+    if not ctx.data.synthetic:  # fictional members are named by no public report
+        named = named_counts(ctx.data.alliance.members, facts)
+        st.markdown(t("alliance.named_statement", lang, **{k: _num(v) for k, v in named.items()}))
     left, right = st.columns(2)
     with left:
         for key, items in (

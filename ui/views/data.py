@@ -94,6 +94,9 @@ def completeness_part(ctx: PageContext) -> None:
     """Completeness against the latest official total, and the official totals themselves."""
     data = ctx.data
     info = completeness(data.links, data.official_totals, data.as_of)
+    if data.synthetic:
+        st.info(t("data.totals_fictional", ctx.lang))
+        return
     if info is None:
         st.info(t("data.totals_none", ctx.lang))
         return

@@ -80,7 +80,7 @@ def headline_section(ctx: PageContext) -> None:
         st.markdown(t("kpi.level_line", ctx.lang, items=" · ".join(levels)))
     st.caption(note)
     info = completeness(ctx.data.links, ctx.data.official_totals, ctx.data.as_of)
-    if info:
+    if info and not ctx.data.synthetic:
         st.info(completeness_text(info, ctx.lang))
         st.caption(t("completeness.source", ctx.lang, url=info["source_url"]))
         official_figures(ctx)
@@ -179,7 +179,7 @@ def export_section(ctx: PageContext) -> None:
     table_downloads(_links_table_for(ctx), "pairs", ctx.lang, "dl.pairs")
     notes = [figure_note(ctx)]
     info = completeness(ctx.data.links, ctx.data.official_totals, ctx.data.as_of)
-    if info:
+    if info and not ctx.data.synthetic:
         notes.append(completeness_text(info, ctx.lang))
 
     def build() -> str:
