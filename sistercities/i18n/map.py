@@ -24,8 +24,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Click to filter to this country",
     ),
     "map.hover.home": (
-        "<b>{name}</b><br>{level}<br>当前显示 {pairs} 对友城",
-        "<b>{name}</b><br>{level}<br>{pairs} pairs shown",
+        "<b>{name}</b><br>{level}<br>当前筛选下 {pairs} 对友城",
+        "<b>{name}</b><br>{level}<br>{pairs} pairs in the current filter",
+    ),
+    "map.hover.home_counties": (
+        "<br>（含下辖县级单位的 {count} 对）",
+        "<br>(including {count} of its counties)",
+    ),
+    "map.hover.home_undrawn": (
+        "<br>其中 {count} 对因对方位置不详未画出",
+        "<br>{count} of them not drawn: the partner's location is unknown",
     ),
     "map.hover.country_shade": ("{country}：{pairs} 对友城", "{country}: {pairs} pairs"),
     "map.hover.county": (

@@ -71,6 +71,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "net.top_countries": ("友城最多的国家", "Countries with the most pairs"),
     "net.col.id": ("编号", "ID"),
     "net.col.name": ("名称", "Name"),
+    "net.col.rank": ("名次", "Rank"),
     "net.col.name_zh": ("中文名", "Chinese name"),
     "net.col.name_en": ("英文名", "English name"),
     "net.col.what": ("类别", "What"),

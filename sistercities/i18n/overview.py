@@ -89,6 +89,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "anniv.col.years": ("周年", "Years"),
     # Top lists
     "ov.top.header": ("排行", "Top lists"),
+    "top.ties_rule": (
+        "排行列出前几名，并列最后一名者全部列出；对数相同者按代码"
+        "（国家的 ISO3 代码、地点编号）排序，中英文相同。",
+        "The lists show the top places and every item tied with the last of them; items with "
+        "the same number of pairs are ordered by code (a country's ISO3 code, a place's id), "
+        "the same in both languages.",
+    ),
     "top.hover": ("{name}：{pairs} 对", "{name}: {pairs} pairs"),
     # Tables
     "tbl.home": ("广西一方", "Guangxi side"),

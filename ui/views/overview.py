@@ -13,7 +13,13 @@ from sistercities.anniversaries import (
     calendar_year,
     next_twelve_months,
 )
-from sistercities.counts import asean_share_text, completeness, completeness_text, headline
+from sistercities.counts import (
+    TIES_RULE,
+    asean_share_text,
+    completeness,
+    completeness_text,
+    headline,
+)
 from sistercities.deck.offline import load_topojson, overview_briefing, overview_figures
 from sistercities.exports import links_table
 from sistercities.figures.growth_map import AGGREGATE_ABOVE, located
@@ -170,6 +176,7 @@ def top_section(ctx: PageContext, figures: dict) -> None:
         show_figure(ctx, figures["top_cities"][1], "fig.top_cities", "top-cities")
     with right:
         show_figure(ctx, figures["top_countries"][1], "fig.top_countries", "top-countries")
+    st.caption(t(TIES_RULE, ctx.lang))
 
 
 def export_section(ctx: PageContext) -> None:
