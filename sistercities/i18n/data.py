@@ -109,6 +109,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "当前数据可以使用，但有 {count} 条警告：",
         "The current data is usable, with {count} warnings:",
     ),
+    "upload.how": (
+        "把文件拖到上面的框里，或点击框中的上传按钮选择文件；"
+        "{types} 格式，每个文件不超过 {limit_mb} MB。",
+        "Drag a file onto the box above, or click the upload button in it to choose one; "
+        "{types}, up to {limit_mb} MB per file.",
+    ),
     "data.totals_none": ("尚无官方总数。", "No official totals yet."),
     "data.totals_fictional": (
         "这是虚构数据：不与任何官方数字比较。",

@@ -39,6 +39,7 @@ from sistercities.dataset import Dataset
 from sistercities.filters import LinkFilter
 from sistercities.i18n import format_percent, pick, t
 from ui.sidebar import PageContext
+from ui.upload import upload_box
 
 DEMO = "alliance.demo"
 ROSTER = "alliance.roster"
@@ -198,7 +199,7 @@ def roster_import(ctx: PageContext) -> None:
         "alliance_roster_template.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    upload = st.file_uploader(t("roster.upload", lang), type=["csv", "xlsx"], key=_UPLOAD_WIDGET)
+    upload = upload_box(t("roster.upload", lang), lang, _UPLOAD_WIDGET)
     if upload is not None:
         _report(ctx, check_upload(data, upload.getvalue(), upload.name), upload.name)
     if st.session_state.get(ROSTER) is not None:
