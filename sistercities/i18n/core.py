@@ -38,7 +38,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter.undated": ("显示日期不详的友城", "Show pairs with unknown dates"),
     "filter.search": ("查找地点（中文、英文或拼音）", "Find a place (Chinese, English or pinyin)"),
     "filter.search_none": ("未找到", "No match"),
-    "filter.search_type": ("输入名称查找（共 {count} 个地点）", "Type a name ({count} places)"),
+    "filter.search_type": (
+        "输入名称查找（共 {count} 个地点）",
+        "Type a name ({count} {count:place|places})",
+    ),
     "filter.search_matches": ("匹配的地点（{count} 个）", "Matching places ({count})"),
     "filter.search_pick": ("选择一个地点", "Choose a place"),
     "filter.reset": ("清除筛选", "Clear filters"),
@@ -75,8 +78,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "completeness": (
         "官方于 {date} 公布 {official} 对友城；本数据集收录其中 {known} 对（{dated} 对有日期）。"
         "缺少的 {missing} 对尚无公开来源。",
-        "{official} pairs were officially reported as of {date}; {known} of them are in this "
-        "dataset ({dated} dated). The other {missing} have no public source yet.",
+        "{official} {official:pair|pairs} {official:was|were} officially reported as of {date}; "
+        "{known} of them {known:is|are} in this "
+        "dataset ({dated} dated). The other {missing} {missing:has|have} no public source yet.",
     ),
     "measure.pairs": ("友城对数", "Pairs"),
     "measure.countries": ("国家数", "Countries"),

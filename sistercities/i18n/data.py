@@ -4,7 +4,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Upload checks (file shape and cell content)
     "val.xlsx_sheets": (
         "工作簿含 {count} 个有内容的工作表（{sheets}），只能有一个：请只保留数据表",
-        "the workbook has {count} sheets with content ({sheets}); keep only the table's sheet",
+        "the workbook has {count} {count:sheet|sheets} with content ({sheets}); keep only the "
+        "table's sheet",
     ),
     "val.xlsx_merged": (
         "表头含合并单元格（{cells}）：每列须有自己的列名",
@@ -58,7 +59,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "store.invalid": (
         "更新后的数据有 {count} 个错误，未作任何修改",
-        "the updated data would have {count} errors; nothing was changed",
+        "the updated data would have {count} {count:error|errors}; nothing was changed",
     ),
     "store.bad_file": ("不是数据约定中的文件：{names}", "not a file of the data contract: {names}"),
     "store.nothing_to_undo": ("没有可撤销的修改", "there is no change to undo"),
@@ -98,16 +99,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.tab.report": ("校验报告", "Validation report"),
     "data.tab.totals": ("完整度", "Completeness"),
     "data.search": ("在表中查找", "Search this table"),
-    "data.rows": ("显示 {shown} / {total} 行", "{shown} of {total} rows"),
+    "data.rows": ("显示 {shown} / {total} 行", "{shown} of {total} {total:row|rows}"),
     "data.download_csv": ("下载 CSV", "Download CSV"),
     "data.download_xlsx": ("下载 Excel", "Download Excel"),
     "data.report_ok": (
         "当前数据全部通过校验（{files} 个文件，无错误、无警告）。",
-        "The current data passes every check ({files} files, no errors, no warnings).",
+        "The current data passes every check ({files} {files:file|files}, no errors, no warnings).",
     ),
     "data.report_some": (
         "当前数据可以使用，但有 {count} 条警告：",
-        "The current data is usable, with {count} warnings:",
+        "The current data is usable, with {count} {count:warning|warnings}:",
     ),
     "upload.how": (
         "把文件拖到上面的框里，或点击框中的上传按钮选择文件；"
@@ -151,7 +152,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.upload_errors": (
         "发现 {count} 个错误，未作任何修改。请修改文件后重新上传。",
-        "{count} errors found; nothing was changed. Fix the file and upload it again.",
+        "{count} {count:error|errors} found; nothing was changed. Fix the file and upload it "
+        "again.",
     ),
     "data.upload_ok": ("检查通过。", "The upload passes every check."),
     "data.preview": ("预览：{summary}", "Preview: {summary}"),
