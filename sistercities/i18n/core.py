@@ -35,6 +35,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter.cities": ("广西城市", "Guangxi city"),
     "filter.levels": ("级别", "Level"),
     "filter.fields": ("专业领域", "Professional field"),
+    "filter.fields_off_short": ("暂无领域数据", "No field data yet"),
+    "filter.fields_off": (
+        "此筛选暂不可用：公开来源没有给联盟成员标注专业领域，数据中还没有任何成员带有领域。"
+        "编辑可在“数据”页上传带有 fields 列的联盟成员名单（模板见“职教联盟”页），"
+        "之后即可按领域筛选。",
+        "This filter is off: no public source assigns professional fields to alliance members, "
+        "and no member in the data has one. An editor can upload the alliance roster with its "
+        "fields column on the Data page (templates on the Education alliance page); the filter "
+        "then works.",
+    ),
+    "filter.fields_left": (
+        "按领域筛选后剩 {count} 对友城：带有所选领域院校联系的友城。",
+        "{count} {count:pair|pairs} left: those carrying a college tie in the chosen fields.",
+    ),
     "filter.undated": ("显示日期不详的友城", "Show pairs with unknown dates"),
     "filter.search": ("查找地点（中文、英文或拼音）", "Find a place (Chinese, English or pinyin)"),
     "filter.search_none": ("未找到", "No match"),
