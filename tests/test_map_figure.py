@@ -75,7 +75,7 @@ def test_summary_counts_the_pairs_it_cannot_draw(tmp_path):
     drawable, missing = split_located(tiny.links)
     assert (len(drawable), len(missing)) == (3, 1)
     assert "1 对未绘出" in map_summary(tiny.links, "zh")
-    assert "1 more pairs are not drawn" in map_summary(tiny.links, "en")
+    assert "1 more pair is not drawn" in map_summary(tiny.links, "en")
 
 
 def test_the_figure_is_valid_plotly(shipped, points):
