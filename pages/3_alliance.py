@@ -51,7 +51,7 @@ with by_field:
 view.uncovered(ctx, av)
 
 st.header(t("alliance.members_header", lang))
-if mode == view.SHIPPED:
+if mode == view.SHIPPED and not ctx.data.synthetic:
     st.caption(t("alliance.members_shipped", lang))
 st.dataframe(view.members_table(ctx, members), hide_index=True, key="alliance.members")
 view.context_pairs(ctx, av)

@@ -173,30 +173,48 @@ def asean_share_text(head: Headline, lang: Lang) -> str:
     return t("kpi.asean_share", lang, share=format_percent(head.asean_share, lang))
 
 
+TIES_RULE = "top.ties_rule"
+"""The translation key of the top lists' tie rule, shown beside every top list."""
+
+
+def top_with_ties(counts: pd.Series, limit: int) -> pd.DataFrame:
+    """THE rule of every top list: the ``limit`` largest, plus every item tied with the last.
+
+    ``counts`` maps ids to counts. Items are ordered by count, largest first, and ties by id
+    (an ISO3 code or a place id), so the list is the same in every language.
+    Returns: DataFrame with columns id, pairs, rank (1 for the largest; tied items share the
+    rank of the first of them).
+    """
+    frame = pd.DataFrame({"id": counts.index.astype(str), "pairs": counts.to_numpy().astype(int)})
+    frame = frame.sort_values(["pairs", "id"], ascending=[False, True]).reset_index(drop=True)
+    if len(frame) > limit > 0:
+        frame = frame.loc[frame["pairs"] >= frame["pairs"].iloc[limit - 1]]
+    frame["rank"] = frame["pairs"].rank(method="min", ascending=False).astype(int)
+    return frame
+
+
 def top_cities(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFrame:
     """Guangxi prefectures with the most pairs counted on ``day`` (their counties' included).
 
-    Region-level pairs belong to no prefecture and are left out.
-    Returns: DataFrame with columns id (prefecture place id), pairs; largest first.
+    Region-level pairs belong to no prefecture and are left out. Ties as :func:`top_with_ties`.
+    Returns: DataFrame with columns id (prefecture place id), pairs, rank; largest first.
     """
     links = in_force(links, day)
     return _top(links["home_prefecture_id"].replace("", pd.NA).dropna(), limit)
 
 
 def top_countries(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFrame:
-    """Partner countries with the most pairs counted on ``day``.
+    """Partner countries with the most pairs counted on ``day`` (ties as :func:`top_with_ties`).
 
-    Returns: DataFrame with columns id (ISO3), pairs; largest first.
+    Returns: DataFrame with columns id (ISO3), pairs, rank; largest first.
     """
     links = in_force(links, day)
     return _top(links["country_iso3"].replace("", pd.NA).dropna(), limit)
 
 
 def _top(values: pd.Series, limit: int) -> pd.DataFrame:
-    """The most frequent values, ties broken by id."""
-    counts = values.value_counts()
-    frame = pd.DataFrame({"id": counts.index.astype(str), "pairs": counts.to_numpy().astype(int)})
-    return frame.sort_values(["pairs", "id"], ascending=[False, True]).head(limit)
+    """The most frequent values under the tie rule (:func:`top_with_ties`)."""
+    return top_with_ties(values.value_counts(), limit)
 
 
 def _measure_mask(links: pd.DataFrame, measure: str) -> pd.Series | None:

@@ -64,6 +64,11 @@ class Dataset:
         """The date the data describes (dataset.json's ``as_of``)."""
         return dt.date.fromisoformat(str(self.meta["as_of"]))
 
+    @property
+    def synthetic(self) -> bool:
+        """True for fictional data (dataset.json's optional ``"synthetic": true``)."""
+        return self.meta.get("synthetic") is True
+
 
 @dataclass
 class LoadResult:
@@ -177,7 +182,10 @@ def _read_json(
 
 
 def _check_meta(meta: dict[str, Any], today: dt.date) -> list[Problem]:
-    """dataset.json's ``as_of`` must be a real, past date."""
+    """dataset.json's ``as_of`` must be a real, past date; ``synthetic``, if given, a boolean."""
+    flag = meta.get("synthetic", False)
+    if not isinstance(flag, bool):
+        return [problem(DATASET_JSON, "val.not_boolean", column="synthetic", value=flag)]
     try:
         as_of = dt.date.fromisoformat(str(meta["as_of"]))
     except ValueError:

@@ -189,14 +189,18 @@ def wrap_note(note: str, width: int = STAMP_WRAP) -> list[str]:
 NOTE_FILTER_LIMIT = 90
 
 
-def figure_note(as_of: str, filter_text: str, lang: Lang, share: str = "") -> str:
+def figure_note(
+    as_of: str, filter_text: str, lang: Lang, share: str = "", synthetic: bool = False
+) -> str:
     """The line baked into every figure: as-of date, source, filter (shortened) and share.
 
     ``share`` comes from :func:`share_text`: how much of the official total the figure shows.
+    ``synthetic`` data is stamped as fictional instead of as public sources.
     """
     if len(filter_text) > NOTE_FILTER_LIMIT:
         filter_text = filter_text[: NOTE_FILTER_LIMIT - 1] + "…"
-    note = t("fig.note", lang, date=as_of, source=t("fig.source", lang), filter=filter_text)
+    source = t("fig.source_fictional" if synthetic else "fig.source", lang)
+    note = t("fig.note", lang, date=as_of, source=source, filter=filter_text)
     return f"{note}{STAMP_SEPARATOR}{share}" if share else note
 
 

@@ -128,3 +128,26 @@ def test_secrets_password_is_used(folder, tmp_path):
     at.text_input(key="data.pw").set_value("from-secrets").run()
     at.button(key="data.unlock").click().run()
     assert len(at.file_uploader) == 1
+
+
+def test_a_full_disk_during_apply_says_so_and_that_nothing_changed(tmp_path, monkeypatch):
+    """Issue #19 section 8: a real full disk (tmpfs) during a save on the Data page."""
+    from tests.test_store import full_disk
+
+    monkeypatch.setenv("SISTERCITIES_EDITOR_PASSWORD", "s3cret")
+    monkeypatch.delenv("SISTERCITIES_DATA_DIR", raising=False)
+    with full_disk(tmp_path) as folder:
+        monkeypatch.setenv("SISTERCITIES_DATA_DIR", str(folder))
+        at = unlock(page(lang="en"))
+        at.file_uploader[0].set_value(
+            [
+                ("new_places.csv", (PLACES_HEADER + NEW_PLACE).encode(), "text/csv"),
+                ("new_pairs.csv", (LINKS_HEADER + NEW_LINK).encode(), "text/csv"),
+            ]
+        ).run()
+        at.button(key="data.apply").click().run()
+        assert not at.exception
+        shown = texts(at)
+        assert "disk filled up" in shown and "nothing was changed" in shown
+        assert len(load_dataset(folder).dataset.links) == 4
+        assert not store.needs_recovery(folder) and store.history(folder) == []

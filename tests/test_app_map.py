@@ -127,12 +127,12 @@ def test_guangxi_closeup_replaces_the_world_map_when_picked(tiny, monkeypatch):
     assert shapes["type"] == "choropleth" and len(shapes["locations"]) == 14
     assert spec["layout"]["title"]["text"] == "Pairs by prefecture-level city in Guangxi"
     assert "Click a city to filter to it" in captions(at)
-    assert "are not drawn" not in captions(at)  # the world map's notes go with it
+    assert "not drawn:" not in captions(at)  # the world map's notes go with it
     assert not [w for w in at.segmented_control if w.key == "w.map.colour"]
     at.segmented_control(key="w.map.proj").set_value("flat").run()
     assert "proj" not in at.query_params
     assert figures(at)[0]["layout"]["geo"]["projection"]["type"] == "natural earth"
-    assert "are not drawn" in captions(at)
+    assert "1 more pair is not drawn" in captions(at)
 
 
 def test_guangxi_closeup_opens_from_the_url_in_chinese(tiny, monkeypatch):

@@ -176,3 +176,26 @@ def test_large_result_opens_on_country_view_with_sampled_betweenness(tmp_path, m
     at.multiselect(key="w.f.countries").set_value(["XAA"]).run()
     assert at.segmented_control(key="w.net.view").value == "place"
     assert not at.info
+
+
+def test_top_countries_keep_ties_alike_in_both_languages_with_the_rule_stated(monkeypatch):
+    """Issue #19 §3a: with countries tied at the cut, no language drops one (shipped data)."""
+    from pathlib import Path
+
+    from sistercities.counts import in_force, top_countries
+    from sistercities.dataset import load_dataset
+
+    folder = Path(app_path("data"))
+    data = load_dataset(folder).dataset
+    expected = top_countries(in_force(data.links, data.as_of), data.as_of, limit=5)
+    countries = data.countries.set_index("iso3")
+    for lang, rule in (("zh", "并列最后一名者全部列出"), ("en", "every item tied with the last")):
+        at = open_page(folder, monkeypatch, lang=lang)
+        assert rule in " ".join(c.value for c in at.caption)
+        lists = [m.value.split("  \n") for m in at.markdown if "  \n" in m.value]
+        shown = lists[1]  # the second list: countries with the most pairs
+        column = "name_zh" if lang == "zh" else "name_en"
+        assert [line.split(" · ")[0] for line in shown] == [
+            f"{rank}. {countries.loc[iso3, column]}"
+            for iso3, rank in zip(expected["id"], expected["rank"], strict=True)
+        ]

@@ -90,7 +90,7 @@ def test_validate_checks_locations(tmp_path, capsys):
     assert out == [
         "[error] places.csv, row 8, column lat: "
         "coordinates lie outside the named country: 6.1, 45.9 (FRA)",
-        "1 errors and 0 warnings found",
+        "1 error and 0 warnings found",
     ]
     # Kumamoto in the southern hemisphere: the sign of the latitude lost
     kumamoto = "jpn-kumamoto,熊本市,Kumamoto,city,JPN,"

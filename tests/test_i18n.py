@@ -184,3 +184,49 @@ LABEL = "page.map"
     assert not has_key("no.such.key") and not has_key("val.no_such_code")  # reported missing
     assert "map.proj." in _prefixes(uses)
     assert "page.map" in uses.literals
+
+
+# --------------------------------------------------------------------------------------------
+# English counts take the singular for one (issue #19 §5b: "1 pairs").
+
+COUNTED = (
+    "pair|college|tie|countr(?:y|ie)|row|warning|error|place|sheet|file|node|connection"
+    "|communit(?:y|ie)|character"
+)
+
+
+NOT_COUNTS = {"share", "part", "name", "limit_mb"}  # a share, a name, a size: no count
+
+
+def _filled(text: str, value: object) -> str:
+    import string
+
+    fields = {f.split(".")[0] for _, f, _, _ in string.Formatter().parse(text) if f}
+    return t_text(text, **{f: "X" if f in NOT_COUNTS else value for f in fields})
+
+
+def t_text(text: str, **params: object) -> str:
+    from sistercities.i18n import _FORMATTER
+
+    return _FORMATTER.format(text, **params)
+
+
+def test_english_counts_agree_with_their_number():
+    import re
+
+    one = re.compile(rf"(?<![\d,.])1 (?:[\w-]+ ){{0,2}}?(?:{COUNTED})s\b")
+    singular = COUNTED.replace("(?:y|ie)", "y")
+    many = re.compile(rf"(?<![\d,.])2 (?:[\w-]+ ){{0,2}}?(?:{singular})\b(?! (?:tie|pair))")
+    wrong = []
+    for key, (_zh, en) in translation_table().items():
+        if one.search(_filled(en, 1)) or many.search(_filled(en, 2)):
+            wrong.append((key, _filled(en, 1)))
+    assert not wrong, wrong
+
+
+def test_counted_words_pick_singular_and_plural():
+    assert t("map.drawn", "en", count=1) == "The map draws 1 pair."
+    assert t("map.drawn", "en", count="1,200") == "The map draws 1,200 pairs."
+    assert t("net.top.line", "en", rank=1, name="Japan", pairs=1) == "1. Japan · 1 pair"
+    assert "1 more pair is not drawn" in t("map.not_drawn", "en", count=1)
+    assert t("map.drawn", "zh", count=1) == "地图绘出 1 对友城。"

@@ -75,7 +75,7 @@ def test_summary_counts_the_pairs_it_cannot_draw(tmp_path):
     drawable, missing = split_located(tiny.links)
     assert (len(drawable), len(missing)) == (3, 1)
     assert "1 对未绘出" in map_summary(tiny.links, "zh")
-    assert "1 more pairs are not drawn" in map_summary(tiny.links, "en")
+    assert "1 more pair is not drawn" in map_summary(tiny.links, "en")
 
 
 def test_the_figure_is_valid_plotly(shipped, points):
@@ -237,3 +237,24 @@ def test_hover_blocks_are_joined_per_place_in_order_with_a_count_of_the_rest():
     assert first[:HOVER_LINES] == ["p0", "p2", "p3", "p4", "p5", "p6", "p7", "p8"][:HOVER_LINES]
     assert len(first) == HOVER_LINES + 1 and first[-1] != "p9"  # the rest as a count
     assert str(9 - HOVER_LINES) in first[-1]
+
+
+def test_guangxi_hover_counts_pairs_as_every_page_does(tmp_path, points):
+    """Issue #19 §3b: a city's hover counted its own drawable pairs only (17 against 18)."""
+    from sistercities.counts import top_cities
+    from tests.fixtures_data import LINKS
+
+    extra = "cn-450100--vnm-meo-vac,cn-450100,vnm-meo-vac,prefecture,2010,,active,,x,low,\n"
+    data = load_dataset(write_folder(tmp_path / "d", links_csv=LINKS + extra)).dataset
+    fig = build(data, points, lang="en")
+    home = next(tr for tr in markers(fig) if tr.marker.symbol == "diamond")
+    hover = dict(zip([c[1] for c in home.customdata], home.hovertext, strict=True))
+    overview = dict(zip(*top_cities(data.links, data.as_of)[["id", "pairs"]].T.values, strict=True))
+    # Guilin: Kumamoto, and Yangshuo County's Annecy; the overview says 2.
+    assert overview["cn-450300"] == 2
+    assert "2 pairs in the current filter" in hover["cn-450300"]
+    assert "(including 1 of its counties)" in hover["cn-450300"]
+    # Nanning: Rayong drawn, Meo Vac (no coordinates) not drawn; the overview says 2.
+    assert overview["cn-450100"] == 2
+    assert "2 pairs in the current filter" in hover["cn-450100"]
+    assert "1 of them not drawn" in hover["cn-450100"]

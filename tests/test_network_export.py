@@ -81,9 +81,9 @@ def test_ranking_and_top_lists(network):
     assert ranking.iloc[0]["Name"] in {"Kumamoto", "Nanning"}
     assert "date unknown" in set(ranking["First pair"])
     homes = export.top_homes(table, "en")
-    assert homes.iloc[0].to_dict() == {"Name": "Nanning", "Pairs": 2, "Connections": 2}
+    assert homes.iloc[0].to_dict() == {"Name": "Nanning", "Pairs": 2, "Connections": 2, "Rank": 1}
     countries = export.top_countries(data.links, "zh")
-    assert countries.iloc[0].to_dict() == {"国家": "日本", "友城对数": 2}
+    assert countries.iloc[0].to_dict() == {"国家": "日本", "友城对数": 2, "名次": 1}
 
 
 def test_communities_table_names_groups(tmp_path):
@@ -96,3 +96,45 @@ def test_communities_table_names_groups(tmp_path):
     country = graphs.build_graph(data.links, data.places, "country")
     grouped = export.communities_table(country, graphs.communities(country)[0], "en")
     assert set(grouped["Name"]) == {"Mostly Asia (1/1)"}
+
+
+def tied_links() -> pd.DataFrame:
+    """Six countries tied at 2 pairs behind one with 3 (as the shipped data's six at 6).
+
+    The Chinese and English names sort differently from the ISO3 codes (韩国 and Vietnam were
+    the ones dropped before, one per language).
+    """
+    names = {
+        "CHN": ("中国", "China"),
+        "JPN": ("日本", "Japan"),
+        "KOR": ("韩国", "South Korea"),
+        "POL": ("波兰", "Poland"),
+        "THA": ("泰国", "Thailand"),
+        "USA": ("美国", "United States"),
+        "VNM": ("越南", "Vietnam"),
+    }
+    counts = {"CHN": 3, "JPN": 2, "KOR": 2, "POL": 2, "THA": 2, "USA": 2, "VNM": 2}
+    rows = [
+        {"country_iso3": iso3, "country_zh": names[iso3][0], "country_en": names[iso3][1]}
+        for iso3, n in counts.items()
+        for _ in range(n)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_top_countries_keep_every_tie_in_code_order_in_both_languages():
+    from sistercities.counts import top_with_ties
+
+    links = tied_links()
+    zh = export.top_countries(links, "zh", count=5)
+    en = export.top_countries(links, "en", count=5)
+    assert list(zh["国家"]) == ["中国", "日本", "韩国", "波兰", "泰国", "美国", "越南"]
+    assert list(en["Country"]) == [
+        "China", "Japan", "South Korea", "Poland", "Thailand", "United States", "Vietnam"
+    ]  # fmt: skip
+    assert list(en["Rank"]) == [1, 2, 2, 2, 2, 2, 2] and list(zh["名次"]) == list(en["Rank"])
+    # The overview's lists use the same rule.
+    ranked = top_with_ties(links["country_iso3"].value_counts(), 5)
+    assert list(ranked["id"]) == ["CHN", "JPN", "KOR", "POL", "THA", "USA", "VNM"]
+    assert list(top_with_ties(links["country_iso3"].value_counts(), 1)["id"]) == ["CHN"]
+    assert len(top_with_ties(links["country_iso3"].value_counts(), 10)) == 7

@@ -29,6 +29,30 @@ def test_labels_starting_with_the_query_come_first_and_the_limit_holds():
     assert find_places(OPTIONS, "   ", 10) == [] and find_places(OPTIONS, "paris", 10) == []
 
 
+def test_pinyin_as_people_type_it_spaces_tones_and_case(tmp_path):
+    """Issue #19 §4a: 'xiong ben' found nothing, 'xiongben' did."""
+    from sistercities.dataset import load_dataset
+    from sistercities.places import search_options
+
+    labels = search_options(load_dataset(write_folder(tmp_path / "d")).dataset)
+    assert labels["jpn-kumamoto"] == "熊本市 · Kumamoto · xiong ben shi · xióng běn shì"
+    for query in ("xiongben", "xiong ben", "XIONG BEN", "Xiong Ben Shi", "xióng běn", "XIÓNGBĚN"):
+        assert find_places(labels, query, 10) == ["jpn-kumamoto"], query
+        assert _in_order(query.lower(), labels["jpn-kumamoto"].lower()), query  # the browser's
+    assert find_places(labels, "nan ning", 10) == ["cn-450100"]
+    assert find_places(OPTIONS, "xiong ben", 10) == ["jpn-kumamoto", "jpn-kumamoto-prefecture"]
+
+
+def _in_order(query: str, label: str) -> bool:
+    """Streamlit's select box filter (fuzzy mode): every letter of the query, in order."""
+    position = 0
+    for letter in query:
+        position = label.find(letter, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
 @pytest.fixture
 def folder(tmp_path):
     return write_folder(tmp_path / "d")

@@ -1,5 +1,7 @@
 """The data store: atomic changes, crash recovery, history, undo, locking and versions."""
 
+import contextlib
+import errno
 import os
 import random
 import signal
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from sistercities.dataset import dataset_version, load_dataset
+from sistercities.i18n import t
 from sistercities.store import transactions as store
 from sistercities.store.transactions import StoreError
 from tests.fixtures_data import LINKS, PLACES, write_folder
@@ -231,3 +234,90 @@ def test_kill_during_saves_always_leaves_old_or_new(folder):
     assert seen == {"A", "B"}
     records = store.history(folder)
     assert records and {r.summary for r in records} == {"flip"}
+
+
+# --------------------------------------------------------------------------------------------
+# Faults of the file system during a save (issue #19, section 8): the store's own error, and
+# nothing changed.
+
+
+@contextlib.contextmanager
+def full_disk(tmp_path: Path):
+    """A data folder on a small tmpfs that is then filled up (root only); yields the folder.
+
+    Unmounted in a ``finally``. Skips when tmpfs cannot be mounted here.
+    """
+    mount = tmp_path / "tmpfs"
+    mount.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs needs root (see test_injected_faults_* for the rest)")
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)], capture_output=True
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {done.stderr.decode(errors='replace').strip()}")
+    try:
+        root = write_folder(mount / "data")
+        (root / "dataset.json").write_bytes(version_files("A")["dataset.json"])
+        store.load_consistent(root)  # creates the lock file while there is room
+        with (mount / "filler").open("wb", buffering=0) as filler, contextlib.suppress(OSError):
+            while True:
+                filler.write(b"\0" * 4096)
+        yield root
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_full_disk_during_a_real_save_is_a_store_error_and_changes_nothing(tmp_path):
+    with full_disk(tmp_path) as folder:
+        before = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+        version = dataset_version(folder)
+        with pytest.raises(StoreError) as caught:
+            store.apply_change(folder, version_files("B"), "a", "to B")
+        assert caught.value.code == "store.no_space"
+        assert "nothing was changed" in t(caught.value.code, "en", **caught.value.params)
+        after = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+        assert after == before  # no staged file, snapshot or journal left behind
+        assert dataset_version(folder) == version and state_of(folder) == "A"
+        assert not store.needs_recovery(folder) and store.history(folder) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "code"),
+    [
+        (errno.ENOSPC, "store.no_space"),
+        (errno.EROFS, "store.readonly_fs"),
+        (errno.EACCES, "store.denied"),
+        (errno.EIO, "store.fault"),
+    ],
+)
+def test_injected_faults_while_staging_roll_back(folder, monkeypatch, number, code):
+    real = store._write_durable
+    calls = []
+
+    def failing(path, content):
+        calls.append(path)
+        if len(calls) == 3:  # after the snapshot, while staging the new files
+            raise OSError(number, os.strerror(number), str(path))
+        real(path, content)
+
+    monkeypatch.setattr(store, "_write_durable", failing)
+    with pytest.raises(StoreError) as caught:
+        store.apply_change(folder, version_files("B"), "a", "to B")
+    assert caught.value.code == code
+    assert state_of(folder) == "A" and not store.needs_recovery(folder)
+    assert not (folder / store.HISTORY_DIR).exists() or not any(
+        (folder / store.HISTORY_DIR).iterdir()
+    )
+
+
+def test_a_fault_after_the_commit_point_says_the_change_was_made(folder, monkeypatch):
+    def failing(folder_, record):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(store, "append_log", failing)
+    with pytest.raises(StoreError) as caught:
+        store.apply_change(folder, version_files("B"), "a", "to B")
+    assert caught.value.code == "store.fault_committed"
+    monkeypatch.undo()
+    assert store.recover(folder) == "forward" and state_of(folder) == "B"

@@ -18,7 +18,7 @@ import streamlit as st
 from _plotly_utils.utils import convert_to_base64
 
 from sistercities import counts
-from sistercities.alliance.ties import carried_ties, field_link_ids
+from sistercities.alliance.ties import carried_ties, field_link_ids, filter_fields
 from sistercities.counts import in_force
 from sistercities.dataset import Dataset, LoadResult, dataset_version
 from sistercities.filters import FilterOptions, LinkFilter, apply_filter
@@ -83,7 +83,6 @@ class Lookups:
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _lookups(folder: str, version: str, lang: str, _data: Dataset) -> Lookups:
-    del folder, version  # part of the cache key only
     data = _data
     names = place_labels(data, lang)  # type: ignore[arg-type]
     countries = {
@@ -108,7 +107,9 @@ def _lookups(folder: str, version: str, lang: str, _data: Dataset) -> Lookups:
         options=FilterOptions(
             countries=frozenset(data.links["country_iso3"]),
             cities=frozenset(home_ids),
-            fields=frozenset(data.alliance.fields["field_id"]),
+            fields=filter_fields(
+                data.alliance.fields, data.alliance.members, _ties(folder, version)
+            ),
         ),
         place_ids=frozenset(places["place_id"]),
     )

@@ -27,10 +27,12 @@ from ui.sidebar import PageContext, caption
 def figure_note(ctx: PageContext) -> str:
     """The line baked into every figure: as-of date, source, filter, share of the official total.
 
-    The share is the filtered pairs' (the pictures show them), against the latest official total.
+    The share is the filtered pairs' (the pictures show them), against the latest official total;
+    fictional data is stamped as such.
     """
     info = completeness(ctx.links, ctx.data.official_totals, ctx.data.as_of)
-    return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang, share_text(info, ctx.lang))
+    share = share_text(info, ctx.lang)
+    return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang, share, ctx.data.synthetic)
 
 
 def show_figure(ctx: PageContext, fig: go.Figure | dict, title_key: str, name: str) -> None:

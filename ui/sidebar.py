@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from sistercities.contract.problems import problems_frame
 from sistercities.contract.schema import CONTINENTS, LEVELS, Lang
@@ -75,13 +76,16 @@ def page_setup(title_key: str, with_filters: bool = True) -> PageContext:
         _navigation(lang)
     if rejected:
         st.toast(state.rejected_notice(rejected, lang))
+    if data.synthetic:
+        st.warning(t("synthetic.banner", lang), icon="⚠️")
     ties = cache.ties(data)
-    if with_filters and not present:
-        _filters(look, lang)
+    left = _filters(look, lang) if with_filters and not present else None
     if not present:
         _settings(lang)
     spec = state.current_filter()
     links = cache.filtered(data, spec)
+    if left is not None and spec.fields:
+        left.caption(t("filter.fields_left", lang, count=len(links)))
     state.write_url()
     history = cache.history(data, spec)
     return PageContext(data, lang, spec, state.view_state(), links, ties, names, history)
@@ -142,11 +146,13 @@ def _navigation(lang: Lang) -> None:
             st.rerun()
 
 
-def _filters(look: cache.Lookups, lang: Lang) -> None:
+def _filters(look: cache.Lookups, lang: Lang) -> DeltaGenerator | None:
     """The shared filter widgets; each change updates the canonical filter.
 
     Every option list and label comes from the per-version lookups (:func:`cache.lookups`), so
     a rerun does not rebuild them (a 25,000-link dataset has hundreds of countries).
+    Returns the slot under the field filter, where the page says how many pairs the fields
+    leave (None while the field filter is off).
     """
     spec = state.current_filter()
     options, names = look.options, look.names
@@ -179,14 +185,7 @@ def _filters(look: cache.Lookups, lang: Lang) -> None:
             lambda v: t(f"level.{v}", lang),
             lang,
         )
-        fields = _multiselect(
-            "fields",
-            "filter.fields",
-            sorted(options.fields),
-            spec.fields,
-            lambda f: names.get(f, f),
-            lang,
-        )
+        fields, left = _field_filter(options, spec, names, lang)
         widgets.seed("w.f.undated", spec.include_undated)
         undated = st.checkbox(
             t("filter.undated", lang),
@@ -200,6 +199,37 @@ def _filters(look: cache.Lookups, lang: Lang) -> None:
             st.rerun()
     if new != spec:
         state.set_filter(new)
+    return left
+
+
+def _field_filter(
+    options: FilterOptions, spec: LinkFilter, names: dict[str, str], lang: Lang
+) -> tuple[tuple[str, ...], DeltaGenerator | None]:
+    """The professional-field filter and the slot under it; off, saying why, without fields.
+
+    While no member has a field (no public source assigns them) a field filter would keep no
+    pair and blank every page, so the box is shown disabled with the reason and the way to
+    load a roster (:func:`sistercities.alliance.ties.filter_fields`).
+    """
+    if not options.fields:
+        st.multiselect(
+            t("filter.fields", lang),
+            [],
+            key="w.f.fields_off",
+            disabled=True,
+            placeholder=t("filter.fields_off_short", lang),
+        )
+        st.caption(t("filter.fields_off", lang))
+        return (), None
+    chosen = _multiselect(
+        "fields",
+        "filter.fields",
+        sorted(options.fields),
+        spec.fields,
+        lambda f: names.get(f, f),
+        lang,
+    )
+    return chosen, st.empty()
 
 
 def _quick_picks(

@@ -293,3 +293,18 @@ def tie_summary(ties: pd.DataFrame) -> dict[str, int]:
 def has_fields(members: pd.DataFrame) -> bool:
     """True when at least one member lists a field."""
     return "fields" in members and bool((members["fields"].fillna("") != "").any())
+
+
+def filter_fields(
+    fields: pd.DataFrame, members: pd.DataFrame, ties: pd.DataFrame
+) -> frozenset[str]:
+    """The field ids the shared field filter offers: none while no member has a field.
+
+    No public source assigns fields to members; a filter on fields then keeps no pair and
+    would blank every page, so it is offered only once a member lists a field or a tie (of
+    ``ties``, as :func:`carried_ties` returns them) names one; then every field is offered.
+    """
+    named = "field_id" in ties and bool((ties["field_id"].fillna("") != "").any())
+    if not (has_fields(members) or named):
+        return frozenset()
+    return frozenset(fields["field_id"])

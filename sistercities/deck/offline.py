@@ -168,7 +168,7 @@ def overview_briefing(
 ) -> str:
     """The offline briefing of the overview: every figure stamped with title, date and source."""
     share = share_text(completeness(links, data.official_totals, data.as_of), lang)
-    note = figure_note(str(data.meta["as_of"]), filter_text, lang, share)
+    note = figure_note(str(data.meta["as_of"]), filter_text, lang, share, data.synthetic)
     figures = [
         stamp_figure(fig, t(title_key, lang), note, large=True)
         for title_key, fig in overview_figures(data, links, lang, names).values()

@@ -251,16 +251,67 @@ def _related_places(links: pd.DataFrame, selected: str | None) -> set[str]:
     return ends | set(chosen["country_iso3"])
 
 
-def home_trace(links: pd.DataFrame, lang: Lang, selected: str | None) -> dict:
-    """Guangxi-side markers: region, prefecture cities and counties holding shown pairs."""
+def home_counts(links: pd.DataFrame) -> pd.DataFrame:
+    """Per Guangxi place, its pairs as every page counts them, drawn or not.
+
+    A prefecture's include its counties' (as the overview's top list and the close-up).
+
+    Returns: DataFrame indexed by place id with columns pairs, counties (pairs held by its
+    counties) and undrawn (pairs not drawn: a location is unknown).
+    """
+    _, missing = split_located(links)
+
+    def through_counties(frame: pd.DataFrame) -> pd.Series:
+        """Pairs held by a county, counted for its prefecture."""
+        prefecture = frame["home_prefecture_id"]
+        county = (frame["home_place_id"] != prefecture) & (prefecture != "")
+        return frame.loc[county].groupby("home_prefecture_id").size()
+
+    frame = pd.DataFrame(
+        {
+            "own": links.groupby("home_place_id").size(),
+            "counties": through_counties(links),
+            "u1": missing.groupby("home_place_id").size(),
+            "u2": through_counties(missing),
+        }
+    )
+    frame = frame.fillna(0).astype(int)
+    return pd.DataFrame(
+        {
+            "pairs": frame["own"] + frame["counties"],
+            "counties": frame["counties"],
+            "undrawn": frame["u1"] + frame["u2"],
+        }
+    )
+
+
+def _home_hover(name: str, level: str, counts: pd.Series, lang: Lang) -> str:
+    """One Guangxi marker's hover: its pairs as every page counts them, and what that holds."""
+    text = t("map.hover.home", lang, name=html.escape(name), level=level, pairs=counts["pairs"])
+    if counts["counties"]:
+        text += t("map.hover.home_counties", lang, count=counts["counties"])
+    if counts["undrawn"]:
+        text += t("map.hover.home_undrawn", lang, count=counts["undrawn"])
+    return text
+
+
+def home_trace(
+    links: pd.DataFrame, lang: Lang, selected: str | None, totals: pd.DataFrame | None = None
+) -> dict:
+    """Guangxi-side markers: region, prefecture cities and counties holding shown pairs.
+
+    ``totals`` (:func:`home_counts` of all the shown pairs, drawn or not) gives the counts in
+    the hover; without it, those of ``links``.
+    """
     grouped = links.groupby("home_place_id", sort=True)
     count = grouped.size()
     names = grouped["home_name_zh" if lang == "zh" else "home_name_en"].first()
     levels = grouped["level"].first()
     related = _related_places(links, selected)
+    totals = (home_counts(links) if totals is None else totals).reindex(count.index)
     hover = [
-        t("map.hover.home", lang, name=html.escape(str(n)), level=t(f"level.{v}", lang), pairs=c)
-        for n, v, c in zip(names, levels, count, strict=True)
+        _home_hover(str(n), t(f"level.{v}", lang), totals.loc[place], lang)
+        for place, n, v in zip(count.index, names, levels, strict=True)
     ]
     return dict(
         type="scattergeo",
@@ -478,7 +529,7 @@ def world_map_figure(
         maritime_trace(lang),
         *link_traces(drawable, lang, view, aggregated, label_points),
         *partner_traces(drawable, lang, view, aggregated, label_points),
-        home_trace(drawable, lang, view.selected),
+        home_trace(drawable, lang, view.selected, home_counts(links)),
     ]
     layout = dict(
         font=FONT,

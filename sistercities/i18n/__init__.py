@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import string
 from functools import cache
 
 from sistercities.contract.schema import LANGS, Lang
@@ -34,11 +35,42 @@ def normalise_lang(value: str | None) -> Lang:
     return value if value in LANGS else DEFAULT_LANG
 
 
+class _Formatter(string.Formatter):
+    """``str.format`` plus counted words: ``{count:pair|pairs}`` is "pair" when count is 1.
+
+    English needs a singular and a plural ("1 pair", "2 pairs"); Chinese does not. A field
+    whose format spec holds ``|`` picks the first word for a count of one, the second for
+    any other count (numbers given as text, e.g. "1,200", are read too).
+    """
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        """Pick the word form for ``|`` specs; format as usual otherwise."""
+        if "|" not in format_spec:
+            return super().format_field(value, format_spec)
+        one, other = format_spec.split("|", 1)
+        return one if _is_one(value) else other
+
+
+def _is_one(value: object) -> bool:
+    """True when ``value`` (a number, or a number written as text) is exactly one."""
+    try:
+        return float(str(value).replace(",", "")) == 1
+    except ValueError:
+        return False
+
+
+_FORMATTER = _Formatter()
+
+
 def t(key: str, lang: Lang, **params: object) -> str:
-    """Translate ``key`` into ``lang`` and fill its ``{fields}``; unknown keys raise KeyError."""
+    """Translate ``key`` into ``lang`` and fill its ``{fields}``; unknown keys raise KeyError.
+
+    ``{count:pair|pairs}`` picks the singular or plural word for the count (see
+    :class:`_Formatter`).
+    """
     zh, en = translation_table()[key]
     text = zh if lang == "zh" else en
-    return text.format(**params) if params else text
+    return _FORMATTER.format(text, **params) if params else text
 
 
 def has_key(key: str) -> bool:

@@ -22,8 +22,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "alliance.named_statement": (
         "公开报道只点名了 {guangxi_total} 所广西院校中的 {guangxi_named} 所、"
         "{foreign_total} 所外方院校中的 {foreign_named} 所；完整名单由联盟掌握，尚未公开。",
-        "Public reports name only {guangxi_named} of the {guangxi_total} Guangxi colleges and "
-        "{foreign_named} of the {foreign_total} foreign colleges; the full roster is held by "
+        "Public reports name only {guangxi_named} of the {guangxi_total} Guangxi "
+        "{guangxi_total:college|colleges} and "
+        "{foreign_named} of the {foreign_total} foreign {foreign_total:college|colleges}; the "
+        "full roster is held by "
         "the alliance and has not been published.",
     ),
     "alliance.definition": (
@@ -47,8 +49,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "alliance.ties_summary": (
         "{ties} 条院校联系，经由 {pairs} 对友城，"
         "连接 {guangxi} 所广西院校与 {foreign} 所外方院校。",
-        "{ties} college ties, through {pairs} sister-city pairs, join {guangxi} Guangxi and "
-        "{foreign} foreign colleges.",
+        "{ties} college {ties:tie|ties}, through {pairs} sister-city {pairs:pair|pairs}, "
+        "{ties:joins|join} {guangxi} Guangxi and "
+        "{foreign} foreign {foreign:college|colleges}.",
     ),
     "alliance.no_ties": (
         "在当前名单和筛选下，没有一对友城的两地都有成员院校，因此还没有院校联系。"
@@ -112,7 +115,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "alliance.uncovered_item": (
         "{country}：数据中有 {pairs} 对友城",
-        "{country}: {pairs} pairs in the data",
+        "{country}: {pairs} {pairs:pair|pairs} in the data",
     ),
     "alliance.uncovered_none": (
         "每个联盟国家都至少有一对友城带有院校联系。",
@@ -138,7 +141,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "alliance.context_count": (
         "{pairs} 对友城，分布在 {countries} 个联盟国家",
-        "{pairs} pairs in {countries} alliance countries",
+        "{pairs} {pairs:pair|pairs} in {countries} alliance {countries:country|countries}",
     ),
     "alliance.context_none": (
         "当前筛选下，联盟国家中没有广西友城。",
@@ -156,7 +159,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{guangxi} 所广西院校、{foreign} 所外方院校。"
         "如需保存供所有人使用，请到“数据”页面。",
         "Using the uploaded roster '{name}' (this session only, not saved): {guangxi} Guangxi "
-        "and {foreign} foreign colleges. To save it for everyone, use the Data page.",
+        "and {foreign} foreign {foreign:college|colleges}. To save it for everyone, use the Data "
+        "page.",
     ),
     # Roster import
     "roster.header": ("导入成员名单", "Import a member roster"),
@@ -172,11 +176,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "roster.upload": ("上传填好的名单（CSV 或 Excel）", "Upload a filled roster (CSV or Excel)"),
     "roster.valid": (
         "名单校验通过：{rows} 行，{warnings} 个警告。",
-        "The roster is valid: {rows} rows, {warnings} warnings.",
+        "The roster is valid: {rows} {rows:row|rows}, {warnings} {warnings:warning|warnings}.",
     ),
     "roster.invalid": (
         "名单有 {errors} 个错误，请修正后重新上传：",
-        "The roster has {errors} errors; fix them and upload again:",
+        "The roster has {errors} {errors:error|errors}; fix them and upload again:",
     ),
     "roster.preview": ("预览", "Preview"),
     "roster.use": ("在本次会话中使用此名单", "Use this roster in this session"),

@@ -4,7 +4,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Upload checks (file shape and cell content)
     "val.xlsx_sheets": (
         "工作簿含 {count} 个有内容的工作表（{sheets}），只能有一个：请只保留数据表",
-        "the workbook has {count} sheets with content ({sheets}); keep only the table's sheet",
+        "the workbook has {count} {count:sheet|sheets} with content ({sheets}); keep only the "
+        "table's sheet",
     ),
     "val.xlsx_merged": (
         "表头含合并单元格（{cells}）：每列须有自己的列名",
@@ -58,10 +59,35 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "store.invalid": (
         "更新后的数据有 {count} 个错误，未作任何修改",
-        "the updated data would have {count} errors; nothing was changed",
+        "the updated data would have {count} {count:error|errors}; nothing was changed",
     ),
     "store.bad_file": ("不是数据约定中的文件：{names}", "not a file of the data contract: {names}"),
     "store.nothing_to_undo": ("没有可撤销的修改", "there is no change to undo"),
+    "store.no_space": (
+        "保存时磁盘已满（{detail}）：未作任何修改，数据仍是保存前的版本。请腾出磁盘空间后再试。",
+        "The disk filled up during the save ({detail}): nothing was changed, the data is as it "
+        "was before. Free some disk space and try again.",
+    ),
+    "store.readonly_fs": (
+        "数据所在的文件系统只读（{detail}）：未作任何修改。请让管理员开放写入后再试。",
+        "The data's file system is read-only ({detail}): nothing was changed. Ask the "
+        "administrator to make it writable, then try again.",
+    ),
+    "store.denied": (
+        "没有写入数据文件夹的权限（{detail}）：未作任何修改。请让管理员检查文件夹权限。",
+        "No permission to write to the data folder ({detail}): nothing was changed. Ask the "
+        "administrator to check the folder's permissions.",
+    ),
+    "store.fault": (
+        "保存时发生文件系统错误（{detail}）：未作任何修改，数据仍是保存前的版本。",
+        "A file-system error stopped the save ({detail}): nothing was changed, the data is as "
+        "it was before.",
+    ),
+    "store.fault_committed": (
+        "修改已保存，但收尾时发生文件系统错误（{detail}）；下次加载数据时会自动完成。",
+        "The change was saved, but finishing it failed ({detail}); it is completed "
+        "automatically the next time the data is loaded.",
+    ),
     # Data page
     "data.intro": (
         "下表为完整数据集，点击列名可排序，右上角可搜索和下载。",
@@ -73,18 +99,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data.tab.report": ("校验报告", "Validation report"),
     "data.tab.totals": ("完整度", "Completeness"),
     "data.search": ("在表中查找", "Search this table"),
-    "data.rows": ("显示 {shown} / {total} 行", "{shown} of {total} rows"),
+    "data.rows": ("显示 {shown} / {total} 行", "{shown} of {total} {total:row|rows}"),
     "data.download_csv": ("下载 CSV", "Download CSV"),
     "data.download_xlsx": ("下载 Excel", "Download Excel"),
     "data.report_ok": (
         "当前数据全部通过校验（{files} 个文件，无错误、无警告）。",
-        "The current data passes every check ({files} files, no errors, no warnings).",
+        "The current data passes every check ({files} {files:file|files}, no errors, no warnings).",
     ),
     "data.report_some": (
         "当前数据可以使用，但有 {count} 条警告：",
-        "The current data is usable, with {count} warnings:",
+        "The current data is usable, with {count} {count:warning|warnings}:",
+    ),
+    "upload.how": (
+        "把文件拖到上面的框里，或点击框中的上传按钮选择文件；"
+        "{types} 格式，每个文件不超过 {limit_mb} MB。",
+        "Drag a file onto the box above, or click the upload button in it to choose one; "
+        "{types}, up to {limit_mb} MB per file.",
     ),
     "data.totals_none": ("尚无官方总数。", "No official totals yet."),
+    "data.totals_fictional": (
+        "这是虚构数据：不与任何官方数字比较。",
+        "This is fictional data: it is not compared with any official figure.",
+    ),
     "data.readonly": (
         "此部署为只读：未配置编辑密码，不能在线更新数据。",
         "This deployment is read-only: no editor password is configured.",
@@ -116,7 +152,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "data.upload_errors": (
         "发现 {count} 个错误，未作任何修改。请修改文件后重新上传。",
-        "{count} errors found; nothing was changed. Fix the file and upload it again.",
+        "{count} {count:error|errors} found; nothing was changed. Fix the file and upload it "
+        "again.",
     ),
     "data.upload_ok": ("检查通过。", "The upload passes every check."),
     "data.preview": ("预览：{summary}", "Preview: {summary}"),

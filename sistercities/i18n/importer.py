@@ -71,7 +71,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "imp.rows_caption": (
         "共 {total} 行：{confident} 行已确定，{doubtful} 行待您确认。",
-        "{total} rows: {confident} resolved, {doubtful} waiting for you.",
+        "{total} {total:row|rows}: {confident} resolved, {doubtful} waiting for you.",
     ),
     "imp.doubtful_header": ("待确认的行", "Rows to confirm"),
     "imp.doubtful_row": (
@@ -116,14 +116,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "不勾选时，仅在现有日期为空或名录日期更精确时更新日期。",
         "Unticked, a date is only filled in where the data has none or the list is more precise.",
     ),
-    "imp.apply": ("导入已确定的 {count} 行", "Import the {count} resolved rows"),
+    "imp.apply": ("导入已确定的 {count} 行", "Import the {count} resolved {count:row|rows}"),
     "imp.nothing_ready": (
         "尚无可导入的行：请先确认上面的行。",
         "No row is ready to import yet: confirm the rows above first.",
     ),
     "imp.applied": (
         "已导入：{summary}（{rows} 行；{left} 行留待确认）",
-        "Imported: {summary} ({rows} rows; {left} left to confirm)",
+        "Imported: {summary} ({rows} {rows:row|rows}; {left} left to confirm)",
     ),
     # Command line
     "imp.cli.row": (
@@ -138,13 +138,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{new} new, {differs} differing, {same} unchanged; {missing} in the data but not in the "
         "list (kept)",
     ),
-    "imp.cli.applied": ("已应用：{summary}（{rows} 行）", "applied: {summary} ({rows} rows)"),
+    "imp.cli.applied": (
+        "已应用：{summary}（{rows} 行）",
+        "applied: {summary} ({rows} {rows:row|rows})",
+    ),
     "imp.cli.left": (
         "留待编辑确认：第 {row} 行 {partner}",
         "left for an editor: row {row} {partner}",
     ),
     "imp.cli.nothing": (
         "没有应用任何更改（{left} 行留待编辑确认）",
-        "nothing applied ({left} rows left for an editor)",
+        "nothing applied ({left} {left:row|rows} left for an editor)",
     ),
 }

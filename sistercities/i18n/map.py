@@ -17,24 +17,33 @@ TEXTS: dict[str, tuple[str, str]] = {
         "<b>{home} — {partner}</b><br>{country} · {level} · established {date}<br>"
         "Source: {source} · confidence: {confidence}",
     ),
-    "map.hover.more": ("……另有 {count} 对", "… and {count} more pairs"),
+    "map.hover.more": ("……另有 {count} 对", "… and {count} more {count:pair|pairs}"),
     "map.hover.country": (
         "<b>{country}</b><br>{pairs} 对友城，{places} 个伙伴地方<br>点击可筛选此国家",
-        "<b>{country}</b><br>{pairs} pairs with {places} partner places<br>"
+        "<b>{country}</b><br>{pairs} {pairs:pair|pairs} with {places} partner "
+        "{places:place|places}<br>"
         "Click to filter to this country",
     ),
     "map.hover.home": (
-        "<b>{name}</b><br>{level}<br>当前显示 {pairs} 对友城",
-        "<b>{name}</b><br>{level}<br>{pairs} pairs shown",
+        "<b>{name}</b><br>{level}<br>当前筛选下 {pairs} 对友城",
+        "<b>{name}</b><br>{level}<br>{pairs} {pairs:pair|pairs} in the current filter",
     ),
-    "map.hover.country_shade": ("{country}：{pairs} 对友城", "{country}: {pairs} pairs"),
+    "map.hover.home_counties": (
+        "<br>（含下辖县级单位的 {count} 对）",
+        "<br>(including {count} of its counties)",
+    ),
+    "map.hover.home_undrawn": (
+        "<br>其中 {count} 对因对方位置不详未画出",
+        "<br>{count} of them not drawn: the partner's location is unknown",
+    ),
+    "map.hover.country_shade": ("{country}：{pairs} 对友城", "{country} · pairs: {pairs}"),
     "map.hover.county": (
         "<b>{name}</b><br>县级友城 {pairs} 对：{partners}",
-        "<b>{name}</b><br>{pairs} county-level pairs: {partners}",
+        "<b>{name}</b><br>{pairs} county-level {pairs:pair|pairs}: {partners}",
     ),
     "map.hover.prefecture": (
         "<b>{name}</b><br>{pairs} 对友城（含所辖县）<br>点击可筛选此市",
-        "<b>{name}</b><br>{pairs} pairs (incl. its counties)<br>Click to filter to this city",
+        "<b>{name}</b><br>Pairs (incl. its counties): {pairs}<br>Click to filter to this city",
     ),
     # Legend: every entry names its unit
     "map.legend.lines": (
@@ -49,27 +58,32 @@ TEXTS: dict[str, tuple[str, str]] = {
         "所选地点的友城（{count} 对）",
         "Pairs of the selected place ({count})",
     ),
-    "map.legend.partners": ("{category}（{pairs} 对）", "{category} ({pairs} pairs)"),
+    "map.legend.partners": ("{category}（{pairs} 对）", "{category} ({pairs} {pairs:pair|pairs})"),
     "map.legend.by_continent": ("伙伴城市按大洲：", "Partners by continent:"),
     "map.legend.by_level": ("伙伴城市按级别：", "Partners by level:"),
-    "map.legend.home": ("广西一方（{places} 个地方）", "Guangxi side ({places} places)"),
+    "map.legend.home": (
+        "广西一方（{places} 个地方）",
+        "Guangxi side ({places} {places:place|places})",
+    ),
     "map.legend.country_pairs": ("每国友城（对）", "Pairs per country"),
     "map.legend.maritime": ("中国海上边界线", "China's maritime boundary"),
     "map.legend.prefecture_pairs": ("友城（对）", "Pairs"),
     "map.legend.counties": ("县级友城（{count} 对）", "County-level pairs ({count})"),
     "map.other": ("其他", "Other"),
     # What is drawn
-    "map.drawn": ("地图绘出 {count} 对友城。", "The map draws {count} pairs."),
+    "map.drawn": ("地图绘出 {count} 对友城。", "The map draws {count} {count:pair|pairs}."),
     "map.not_drawn": (
         "另有 {count} 对未绘出：伙伴城市的位置不详（数据中坐标空缺），表格中仍列出。",
-        "{count} more pairs are not drawn: the partner's location is unknown (blank "
+        "{count} more {count:pair|pairs} {count:is|are} not drawn: the partner's location is "
+        "unknown (blank "
         "coordinates in the data); the tables still list them.",
     ),
     "map.not_drawn_list": ("未绘出：{names}", "Not drawn: {names}"),
     "map.aggregated": (
         "友城超过 {limit} 对，为保持流畅按国家汇总显示：每条线和每个圆点代表一个伙伴国家"
         "（共 {countries} 个），圆点大小表示友城对数。点击圆点或缩小筛选范围可看到每一对。",
-        "Over {limit} pairs, so the map groups them by partner country to stay fast: each line "
+        "Over {limit} {limit:pair|pairs}, so the map groups them by partner country to stay fast: "
+        "each line "
         "and dot stands for one country ({countries} in all), dot size for its number of "
         "pairs. Click a dot or narrow the filters to see each pair.",
     ),
@@ -98,8 +112,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "各设区市按友城对数着色（含所辖县的友城）；橙色圆点为县级友城。自治区本级的 {count} 对"
         "不属于任何设区市，未计入。点击一个市可筛选到该市。",
         "Each prefecture-level city is shaded by its pairs (its counties' included); orange "
-        "dots mark county-level pairs. The region's own {count} pairs belong to no prefecture "
-        "and are not counted. Click a city to filter to it.",
+        "dots mark county-level pairs. The region's own {count} {count:pair|pairs} "
+        "{count:belongs|belong} to no prefecture and {count:is|are} not counted. Click a city to "
+        "filter to it.",
     ),
     "map.closeup.no_place": (
         "{name} 在数据中没有友城记录。",

@@ -16,7 +16,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # Notices
     "net.place_limited": (
         "按地点视图最多显示 {limit} 对友城，当前筛选有 {count} 对；请缩小筛选范围后再切换。",
-        "The place view shows at most {limit} pairs and the filters keep {count}; narrow them "
+        "The place view shows at most {limit} {limit:pair|pairs} and the filters keep {count}; "
+        "narrow them "
         "to switch to it.",
     ),
     "net.rolled_up": (
@@ -32,8 +33,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "net.approximate": (
         "数据量大（{count} 对），中介中心性按 {sample} 个随机抽样节点估算（固定随机种子），"
         "为近似值；少于 {limit} 对时精确计算。",
-        "With {count} pairs, betweenness is estimated from a seeded sample of {sample} nodes "
-        "(an approximation); below {limit} pairs it is computed exactly.",
+        "With {count} {count:pair|pairs}, betweenness is estimated from a seeded sample of "
+        "{sample} {sample:node|nodes} "
+        "(an approximation); below {limit} {limit:pair|pairs} it is computed exactly.",
     ),
     "net.click_hint": (
         "点击节点可选中它并突出显示其友城（与世界地图共享选择）。",
@@ -59,18 +61,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "net.kind.continent": ("大洲 · {continent}", "Continent · {continent}"),
     "net.hover.degree": (
         "连接数 {degree} · 友城 {pairs} 对",
-        "{degree} connections · {pairs} pairs",
+        "{degree} {degree:connection|connections} · {pairs} {pairs:pair|pairs}",
     ),
     "net.hover.betweenness": ("中介中心性 {value}", "Betweenness {value}"),
     "net.hover.first": ("最早结好：{date}", "First pair: {date}"),
-    "net.hover.edge": ("{a} — {b}：{pairs} 对", "{a} — {b}: {pairs} pairs"),
+    "net.hover.edge": ("{a} — {b}：{pairs} 对", "{a} — {b}: {pairs} {pairs:pair|pairs}"),
     # Tables
     "net.ranking": ("排名", "Ranking"),
-    "net.top.line": ("{rank}. {name} · {pairs} 对", "{rank}. {name} · {pairs} pairs"),
+    "net.top.line": ("{rank}. {name} · {pairs} 对", "{rank}. {name} · {pairs} {pairs:pair|pairs}"),
     "net.top_cities": ("连接最多的广西城市", "Most connected Guangxi cities"),
     "net.top_countries": ("友城最多的国家", "Countries with the most pairs"),
     "net.col.id": ("编号", "ID"),
     "net.col.name": ("名称", "Name"),
+    "net.col.rank": ("名次", "Rank"),
     "net.col.name_zh": ("中文名", "Chinese name"),
     "net.col.name_en": ("英文名", "English name"),
     "net.col.what": ("类别", "What"),
@@ -97,7 +100,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "net.communities.caption": (
         "用 networkx 的 Louvain 模块度方法（固定随机种子）找到 {count} 个社群，"
         "模块度 {modularity}；按伙伴方占多数的国家或大洲命名。",
-        "networkx's Louvain modularity method (seeded) finds {count} communities, modularity "
+        "networkx's Louvain modularity method (seeded) finds {count} "
+        "{count:community|communities}, modularity "
         "{modularity}; each is named by the country or continent most of its partners share.",
     ),
     "net.communities.none": ("没有可划分的社群。", "There are no communities to find."),

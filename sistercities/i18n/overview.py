@@ -16,6 +16,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{shown} of the {official} pairs officially reported ({date})",
     ),
     "fig.source": ("公开资料整理，逐对注明出处", "public sources, each pair cited"),
+    "fig.source_fictional": ("虚构数据，并非真实友城", "fictional data, not real pairs"),
     "kpi.help": ("数据截至 {date}。来源：{source}", "As of {date}. Source: {source}"),
     "kpi.level_line": ("按级别：{items}", "By level: {items}"),
     "completeness.source": ("官方数字来源：{url}", "Source of the official figure: {url}"),
@@ -28,7 +29,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ov.split.level": ("按级别", "By level"),
     "ov.growth.undated_note": (
         "另有 {count} 对友城日期不详：单独列在右侧，不计入逐年曲线。",
-        "{count} more pairs have no known date: shown apart on the right, not in the yearly curve.",
+        "{count} more {count:pair|pairs} {count:has|have} no known date: shown apart on the "
+        "right, not in the yearly curve.",
     ),
     "ov.growth.no_dates": (
         "当前筛选下没有日期已知的友城。",
@@ -36,18 +38,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "growth.series": ("本数据集中的友城", "Pairs in this dataset"),
     "growth.other": ("未知大洲", "Continent unknown"),
-    "growth.hover": ("{name}：{pairs} 对（{year} 年底）", "{name}: {pairs} pairs (end of {year})"),
+    "growth.hover": ("{name}：{pairs} 对（{year} 年底）", "{name}, end of {year} · pairs: {pairs}"),
     "growth.undated": ("日期不详", "Undated"),
     "growth.undated_series": ("日期不详的友城", "Pairs with unknown dates"),
-    "growth.undated_hover": ("日期不详：{pairs} 对", "Undated: {pairs} pairs"),
+    "growth.undated_hover": ("日期不详：{pairs} 对", "Undated · pairs: {pairs}"),
     "growth.axis_pairs": ("友城对数", "Pairs"),
     "growth.axis_year": ("年份", "Year"),
     "growth.official": ("官方公布总数", "Official totals"),
     "growth.official_hover": (
         "官方公布（{date}）：{pairs} 对",
-        "Officially reported ({date}): {pairs} pairs",
+        "Officially reported ({date}) · pairs: {pairs}",
     ),
-    "growth.milestone": ("{date}：{pairs} 对", "{date}: {pairs} pairs"),
+    "growth.milestone": ("{date}：{pairs} 对", "{date}: {pairs} {pairs:pair|pairs}"),
     "growth.first": ("（首对）", " (first pair)"),
     "growth.founding": ("（职教联盟成立）", " (alliance founded)"),
     # Animated map
@@ -58,7 +60,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "ov.map.unlocated": (
         "{count} 对友城缺少坐标，地图上未画出（表格中仍列出）。",
-        "{count} pairs lack coordinates and are not drawn (the tables still list them).",
+        "{count} {count:pair|pairs} {count:lacks|lack} coordinates and {count:is|are} not drawn "
+        "(the tables still list them).",
     ),
     "growth.map_countries": ("伙伴国家", "Partner countries"),
     "growth.map_pairs": ("友城关系", "Pairs"),
@@ -68,7 +71,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "growth.map_year": ("年份：", "Year: "),
     "growth.map_aggregated": (
         "友城超过 {limit} 对时，每年的画面中每个伙伴国家只画一条线（该国最早的一对），以保持流畅。",
-        "Above {limit} pairs each year's frame draws one line per partner country (its first "
+        "Above {limit} {limit:pair|pairs} each year's frame draws one line per partner country "
+        "(its first "
         "pair), to keep the animation fluent.",
     ),
     "growth.play": ("▶ 播放", "▶ Play"),
@@ -81,7 +85,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ov.anniv.pick_year": ("年份", "Year"),
     "ov.anniv.count": (
         "{first} 至 {last}：{count} 对友城迎来逢五周年（5、10、15……年）。",
-        "{first} to {last}: {count} pairs reach a multiple of five years (5, 10, 15, ...).",
+        "{first} to {last}: {count} {count:pair|pairs} {count:reaches|reach} a multiple of five "
+        "years (5, 10, 15, ...).",
     ),
     "ov.anniv.none": (
         "{first} 至 {last} 没有逢五周年的友城。",
@@ -92,7 +97,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "anniv.col.years": ("周年", "Years"),
     # Top lists
     "ov.top.header": ("排行", "Top lists"),
-    "top.hover": ("{name}：{pairs} 对", "{name}: {pairs} pairs"),
+    "top.ties_rule": (
+        "排行列出前几名，并列最后一名者全部列出；对数相同者按代码"
+        "（国家的 ISO3 代码、地点编号）排序，中英文相同。",
+        "The lists show the top places and every item tied with the last of them; items with "
+        "the same number of pairs are ordered by code (a country's ISO3 code, a place's id), "
+        "the same in both languages.",
+    ),
+    "top.hover": ("{name}：{pairs} 对", "{name} · pairs: {pairs}"),
     # Tables
     "tbl.home": ("广西一方", "Guangxi side"),
     "tbl.partner": ("外方", "Partner"),

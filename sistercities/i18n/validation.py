@@ -31,6 +31,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "日期无法解析：{value}（应为 YYYY、YYYY-MM 或 YYYY-MM-DD）",
         "unparseable date: {value} (use YYYY, YYYY-MM or YYYY-MM-DD)",
     ),
+    "val.not_boolean": ("应为 true 或 false：{value}", "must be true or false: {value}"),
     "val.future_date": ("日期在未来：{value}", "date lies in the future: {value}"),
     "val.bad_choice": (
         "无效取值：{value}（允许：{allowed}）",
@@ -49,7 +50,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "val.bad_url": ("不是有效网址：{value}", "not a valid URL: {value}"),
     "val.cell_too_long": (
         "单元格过长（{length} 字符，上限 {limit}）",
-        "cell too long ({length} characters; the limit is {limit})",
+        "cell too long ({length} {length:character|characters}; the limit is {limit})",
     ),
     "val.bad_link_id": (
         "编号应为 {expected}",
@@ -80,10 +81,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "行数过多（{rows}，上限 {limit}）",
         "too many rows ({rows}; the limit is {limit})",
     ),
-    "val.summary_ok": ("校验通过：{files} 个文件，无错误", "valid: {files} files, no errors"),
+    "val.summary_ok": (
+        "校验通过：{files} 个文件，无错误",
+        "valid: {files} {files:file|files}, no errors",
+    ),
     "val.summary_errors": (
         "发现 {errors} 个错误、{warnings} 个警告",
-        "{errors} errors and {warnings} warnings found",
+        "{errors} {errors:error|errors} and {warnings} {warnings:warning|warnings} found",
     ),
     "val.severity.error": ("错误", "error"),
     "val.severity.warning": ("警告", "warning"),

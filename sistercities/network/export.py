@@ -14,6 +14,7 @@ import networkx as nx
 import pandas as pd
 
 from sistercities.contract.schema import CONTINENTS, Lang
+from sistercities.counts import top_with_ties
 from sistercities.i18n import t
 from sistercities.network.figure import describe_node
 from sistercities.network.graph import PAIR, Community
@@ -116,30 +117,41 @@ def ranking_table(table: pd.DataFrame, lang: Lang) -> pd.DataFrame:
 
 
 def top_homes(table: pd.DataFrame, lang: Lang, count: int = 5) -> pd.DataFrame:
-    """The Guangxi units with the most pairs in this view (name, pairs, connections)."""
-    homes = table.loc[(table["kind"] == "home") & (table["weighted_degree"] > 0)].head(count)
+    """The Guangxi units with the most pairs in this view (name, pairs, connections, rank).
+
+    The same tie rule as the overview's lists (:func:`sistercities.counts.top_with_ties`).
+    """
+    homes = table.loc[(table["kind"] == "home") & (table["weighted_degree"] > 0)]
+    ranked = top_with_ties(homes.set_index("node")["weighted_degree"], count)
+    homes = homes.set_index("node").loc[ranked["id"]]
     return pd.DataFrame(
         {
-            t("net.col.name", lang): homes["name_zh"] if lang == "zh" else homes["name_en"],
-            t("net.col.pairs", lang): homes["weighted_degree"].astype(int),
-            t("net.col.degree", lang): homes["degree"].astype(int),
+            t("net.col.name", lang): homes["name_zh" if lang == "zh" else "name_en"].to_numpy(),
+            t("net.col.pairs", lang): ranked["pairs"].to_numpy(),
+            t("net.col.degree", lang): homes["degree"].astype(int).to_numpy(),
+            t("net.col.rank", lang): ranked["rank"].to_numpy(),
         }
-    ).reset_index(drop=True)
+    )
 
 
 def top_countries(links: pd.DataFrame, lang: Lang, count: int = 5) -> pd.DataFrame:
-    """The partner countries holding the most of the filtered pairs (ties by name)."""
+    """The partner countries holding the most of the filtered pairs (name, pairs, rank).
+
+    The same tie rule as the overview's lists (:func:`sistercities.counts.top_with_ties`):
+    every country tied with the last place is listed, ties in ISO3 order in both languages.
+    """
+    countries = links.loc[links["country_iso3"] != ""]
+    ranked = top_with_ties(countries["country_iso3"].value_counts(), count)
     name = "country_zh" if lang == "zh" else "country_en"
-    counts = links.groupby(["country_iso3", name]).size().reset_index(name="pairs")
-    counts = counts.sort_values(["pairs", name], ascending=[False, True]).head(count)
+    names = countries.groupby("country_iso3")[name].first()
+    labels = [names.get(iso3) or iso3 for iso3 in ranked["id"]]
     return pd.DataFrame(
         {
-            t("net.col.country", lang): counts[name].where(
-                counts[name] != "", counts["country_iso3"]
-            ),
-            t("net.col.pairs", lang): counts["pairs"].astype(int),
+            t("net.col.country", lang): labels,
+            t("net.col.pairs", lang): ranked["pairs"].to_numpy(),
+            t("net.col.rank", lang): ranked["rank"].to_numpy(),
         }
-    ).reset_index(drop=True)
+    )
 
 
 def community_name(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import secrets
@@ -197,13 +198,42 @@ def apply_change(
 
     Raises:
         StoreError: ``store.stale``, ``store.invalid`` (with ``problems``), ``store.locked``,
-            ``store.bad_file`` or ``store.readonly``; in every case nothing has changed.
+            ``store.bad_file``, ``store.readonly``, or a file-system fault during the save
+            (``store.no_space``, ``store.readonly_fs``, ``store.denied``, ``store.fault``);
+            in every case nothing has changed. Only ``store.fault_committed`` (a fault after
+            the commit point) means the change was made; the next load finishes it.
     """
     _check_names(files)
     folder = Path(folder)
-    with folder_lock(folder, exclusive=True):
+    with _faults_as_store_errors(), folder_lock(folder, exclusive=True):
         _recover_locked(folder)
         return _apply_locked(folder, files, who, summary, expected_version, validate, extra)
+
+
+FAULT_CODES = {
+    errno.ENOSPC: "store.no_space",
+    errno.EDQUOT: "store.no_space",
+    errno.EROFS: "store.readonly_fs",
+    errno.EACCES: "store.denied",
+    errno.EPERM: "store.denied",
+}
+
+
+def fault_error(exc: OSError, committed: bool = False) -> StoreError:
+    """The store's own error for a file-system fault (full disk, read-only, denied, ...)."""
+    detail = exc.strerror or str(exc)
+    if committed:
+        return StoreError("store.fault_committed", detail=detail)
+    return StoreError(FAULT_CODES.get(exc.errno or 0, "store.fault"), detail=detail)
+
+
+@contextlib.contextmanager
+def _faults_as_store_errors() -> Iterator[None]:
+    """Turn an OSError escaping a save into :func:`fault_error` (the save was rolled back)."""
+    try:
+        yield
+    except OSError as exc:
+        raise fault_error(exc) from exc
 
 
 def _apply_locked(
@@ -248,7 +278,28 @@ def _new_id() -> str:
 
 
 def _commit(folder: Path, files: Mapping[str, bytes | None], record: ChangeRecord) -> None:
-    """Snapshot, stage, journal, rename, log, clear: the crash-safe sequence."""
+    """Snapshot, stage, journal, rename, log, clear: the crash-safe sequence.
+
+    A file-system fault before the journal is in place rolls the staging back (nothing
+    changed) and raises its :func:`fault_error`; one after it raises ``store.fault_committed``
+    (the change is made; the next load or save finishes it from the journal).
+    """
+    try:
+        journal = _stage(folder, files, record)
+    except OSError as exc:
+        if (folder / JOURNAL).exists():
+            raise fault_error(exc, committed=True) from exc
+        with contextlib.suppress(OSError):
+            _recover_locked(folder)  # no journal: deletes staged files and the snapshot
+        raise fault_error(exc) from exc
+    try:
+        _roll_forward(folder, journal)
+    except OSError as exc:
+        raise fault_error(exc, committed=True) from exc
+
+
+def _stage(folder: Path, files: Mapping[str, bytes | None], record: ChangeRecord) -> dict[str, Any]:
+    """Snapshot the replaced files, stage the new ones and write the journal; return it."""
     before = snapshot_dir(folder, record.id)
     existed = []
     for name in files:
@@ -272,7 +323,7 @@ def _commit(folder: Path, files: Mapping[str, bytes | None], record: ChangeRecor
     }
     _write_durable(folder / JOURNAL_TMP, json.dumps(journal, ensure_ascii=False).encode())
     _replace_durable(folder / JOURNAL_TMP, folder / JOURNAL)
-    _roll_forward(folder, journal)
+    return journal
 
 
 def _fsync_tree(path: Path) -> None:
@@ -295,10 +346,11 @@ def undo_last(folder: Path, who: str) -> ChangeRecord:
     """Restore the files the latest not-yet-undone change replaced (itself a logged change).
 
     Raises:
-        StoreError: ``store.nothing_to_undo`` when there is no change to undo.
+        StoreError: ``store.nothing_to_undo`` when there is no change to undo; a fault of the
+            file system as in :func:`apply_change`.
     """
     folder = Path(folder)
-    with folder_lock(folder, exclusive=True):
+    with _faults_as_store_errors(), folder_lock(folder, exclusive=True):
         _recover_locked(folder)
         target = last_undoable(folder)
         if target is None:

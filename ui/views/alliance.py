@@ -38,6 +38,7 @@ from sistercities.filters import LinkFilter
 from sistercities.i18n import pick, t
 from ui import cache
 from ui.sidebar import PageContext
+from ui.upload import upload_box
 
 DEMO = "alliance.demo"
 ROSTER = "alliance.roster"
@@ -91,8 +92,9 @@ def founding(ctx: PageContext) -> None:
     key = "alliance.founded" if form else "alliance.founded_plain"
     st.caption(t(key, lang, date=facts["founded"], place=place, format=form))
     _metrics(ctx)
-    named = named_counts(ctx.data.alliance.members, facts)
-    st.markdown(t("alliance.named_statement", lang, **{k: _num(v) for k, v in named.items()}))
+    if not ctx.data.synthetic:  # fictional members are named by no public report
+        named = named_counts(ctx.data.alliance.members, facts)
+        st.markdown(t("alliance.named_statement", lang, **{k: _num(v) for k, v in named.items()}))
     left, right = st.columns(2)
     with left:
         for key, items in (
@@ -196,7 +198,7 @@ def roster_import(ctx: PageContext) -> None:
         "alliance_roster_template.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    upload = st.file_uploader(t("roster.upload", lang), type=["csv", "xlsx"], key=_UPLOAD_WIDGET)
+    upload = upload_box(t("roster.upload", lang), lang, _UPLOAD_WIDGET)
     if upload is not None:
         _report(ctx, check_upload(data, upload.getvalue(), upload.name), upload.name)
     if st.session_state.get(ROSTER) is not None:

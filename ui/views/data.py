@@ -22,6 +22,7 @@ from sistercities.store import updates
 from ui import cache
 from ui.figures import official_figures
 from ui.sidebar import PageContext
+from ui.upload import upload_box
 
 PASSWORD_ENV = "SISTERCITIES_EDITOR_PASSWORD"
 UNLOCKED = "data.unlocked"
@@ -94,6 +95,9 @@ def completeness_part(ctx: PageContext) -> None:
     """Completeness against the latest official total, and the official totals themselves."""
     data = ctx.data
     info = completeness(data.links, data.official_totals, data.as_of)
+    if data.synthetic:
+        st.info(t("data.totals_fictional", ctx.lang))
+        return
     if info is None:
         st.info(t("data.totals_none", ctx.lang))
         return
@@ -137,12 +141,12 @@ def _upload_part(ctx: PageContext) -> None:
         format_func=lambda m: t(f"data.mode.{m}", lang),
         key="data.mode",
     )
-    files = st.file_uploader(
+    files = upload_box(
         t("data.upload", lang, limit_mb=MAX_FILE_BYTES // 1048576),
-        type=["csv", "xlsx"],
-        accept_multiple_files=True,
+        lang,
+        f"data.files.{st.session_state.get(UPLOADER, 0)}",
+        multiple=True,
         help=t("data.upload_help", lang),
-        key=f"data.files.{st.session_state.get(UPLOADER, 0)}",
     )
     if not files:
         return

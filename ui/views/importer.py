@@ -31,6 +31,7 @@ from sistercities.importer.resolve import (
 from sistercities.importer.rows import OfficialTable, load_table, mapping_problems, table_rows
 from sistercities.store import transactions as store
 from ui.sidebar import PageContext
+from ui.upload import upload_box
 from ui.views import data as data_view
 
 TABLE = "imp.table"
@@ -49,11 +50,7 @@ def section(ctx: PageContext) -> None:
     if not st.toggle(t("imp.open", lang), key="imp.open"):
         return
     list_name = st.text_input(t("imp.list_name", lang), key="imp.list_name")
-    upload = st.file_uploader(
-        t("imp.upload", lang),
-        type=["csv", "xlsx"],
-        key=f"imp.file.{st.session_state.get(ROUND, 0)}",
-    )
+    upload = upload_box(t("imp.upload", lang), lang, f"imp.file.{st.session_state.get(ROUND, 0)}")
     if upload is None:
         return
     raw = upload.getvalue()

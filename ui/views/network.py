@@ -8,6 +8,7 @@ import networkx as nx
 import plotly.graph_objects as go
 import streamlit as st
 
+from sistercities.counts import TIES_RULE
 from sistercities.exports import chart_config
 from sistercities.i18n import format_number, t
 from sistercities.network import export
@@ -118,10 +119,11 @@ def side_panel(ctx: PageContext, measures: graphs.Measures) -> None:
     ):
         st.markdown(f"**{t(title, ctx.lang)}**")
         lines = [
-            t("net.top.line", ctx.lang, rank=rank, name=row.iloc[0], pairs=row.iloc[1])
-            for rank, (_, row) in enumerate(frame.iterrows(), start=1)
+            t("net.top.line", ctx.lang, rank=row.iloc[-1], name=row.iloc[0], pairs=row.iloc[1])
+            for _, row in frame.iterrows()
         ]
         st.markdown("  \n".join(lines))
+    st.caption(t(TIES_RULE, ctx.lang))
     st.markdown(f"**{t('net.ranking', ctx.lang)}**")
     st.dataframe(
         export.ranking_table(measures.table, ctx.lang),

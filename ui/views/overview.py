@@ -13,7 +13,13 @@ from sistercities.anniversaries import (
     calendar_year,
     next_twelve_months,
 )
-from sistercities.counts import asean_share_text, completeness, completeness_text, headline
+from sistercities.counts import (
+    TIES_RULE,
+    asean_share_text,
+    completeness,
+    completeness_text,
+    headline,
+)
 from sistercities.deck.offline import load_topojson, overview_briefing, overview_specs
 from sistercities.exports import links_table
 from sistercities.figures.growth_map import AGGREGATE_ABOVE, located
@@ -84,7 +90,7 @@ def headline_section(ctx: PageContext) -> None:
         st.markdown(t("kpi.level_line", ctx.lang, items=" · ".join(levels)))
     st.caption(note)
     info = completeness(ctx.data.links, ctx.data.official_totals, ctx.data.as_of)
-    if info:
+    if info and not ctx.data.synthetic:
         st.info(completeness_text(info, ctx.lang))
         st.caption(t("completeness.source", ctx.lang, url=info["source_url"]))
         official_figures(ctx)
@@ -178,6 +184,7 @@ def top_section(ctx: PageContext, figures: dict) -> None:
         show_figure(ctx, figures["top_cities"][1], "fig.top_cities", "top-cities")
     with right:
         show_figure(ctx, figures["top_countries"][1], "fig.top_countries", "top-countries")
+    st.caption(t(TIES_RULE, ctx.lang))
 
 
 def export_section(ctx: PageContext) -> None:
@@ -187,7 +194,7 @@ def export_section(ctx: PageContext) -> None:
     table_downloads(_links_table_for(ctx), "pairs", ctx.lang, "dl.pairs")
     notes = [figure_note(ctx)]
     info = completeness(ctx.data.links, ctx.data.official_totals, ctx.data.as_of)
-    if info:
+    if info and not ctx.data.synthetic:
         notes.append(completeness_text(info, ctx.lang))
 
     def build() -> str:
