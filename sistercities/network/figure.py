@@ -70,7 +70,7 @@ def network_figure(
     by_node = cast("dict[str, dict[str, Any]]", table.set_index("node").to_dict("index"))
     style = _NodeStyle(
         by_node=by_node,
-        labelled=_labelled(graph, by_node, ego),
+        labelled=_thin_labels(graph, positions, by_node, _labelled(graph, by_node, ego), lang),
         max_degree=max((int(row["degree"]) for row in by_node.values()), default=0),
         ego=ego,
         selected=selected,
@@ -234,7 +234,7 @@ def _node_trace(
         customdata=np.asarray(nodes),
         text=np.asarray([_name(graph, n, lang) if n in labelled else "" for n in nodes]),
         textposition="top center",
-        textfont={"size": 12, "color": "#1b2631"},
+        textfont={"size": LABEL_FONT, "color": "#1b2631"},
         hovertext=np.asarray([hover_text(graph, by_node, n, lang) for n in nodes]),
         hovertemplate="%{hovertext}<extra></extra>",
         marker={
@@ -268,6 +268,63 @@ def _labelled(graph: nx.Graph, by_node: dict[str, dict[str, Any]], ego: set[str]
     if graph.graph.get("view", "place") != "place":
         partners = [n for n, row in by_node.items() if row["kind"] != "home"]
     return homes | set(partners[:LABELLED_PARTNERS])
+
+
+LABEL_FONT = 12
+LABEL_GAP = 6  # pixels kept between two labels (the estimate is not exact)
+PLOT_PIXELS = (360, 640)
+"""The plot's least width (a 1366-pixel screen, legend beside) and its height, in pixels."""
+
+
+def _label_box(
+    text: str, x: float, y: float, radius: float, scale: float
+) -> tuple[float, float, float, float]:
+    """The pixel box (left, bottom, right, top) of a label drawn centred above a marker."""
+    width = sum(LABEL_FONT if ord(c) > 0x2E7F else LABEL_FONT * 0.6 for c in text) + 4
+    height = LABEL_FONT * 1.3
+    px, py = x * scale, y * scale + radius + 2
+    gap = LABEL_GAP / 2  # half the least gap on each side
+    return px - width / 2 - gap, py - gap, px + width / 2 + gap, py + height + gap
+
+
+def _thin_labels(
+    graph: nx.Graph,
+    positions: Positions,
+    by_node: dict[str, dict[str, Any]],
+    wanted: set[str],
+    lang: Lang,
+) -> set[str]:
+    """The wanted labels that fit, so that no two labels collide.
+
+    Most-connected first; a label that would touch one already placed is left to the hover.
+    Sizes are estimated for the smallest plot of a desktop screen (:data:`PLOT_PIXELS`); a
+    larger plot only spreads the labels further apart.
+    """
+    if not wanted:
+        return set()
+    xs = [xy[0] for xy in positions.values()]
+    ys = [xy[1] for xy in positions.values()]
+    spans = (max(max(xs) - min(xs), 1e-9), max(max(ys) - min(ys), 1e-9))
+    # x and y share one scale: the tighter of the width and the height sets it
+    scale = min(PLOT_PIXELS[0] / spans[0], PLOT_PIXELS[1] / spans[1]) * 0.9
+    max_degree = max((int(row["degree"]) for row in by_node.values()), default=0)
+    order = sorted(wanted, key=lambda n: (-int(by_node[n]["degree"]), str(n)))
+    placed: list[tuple[float, float, float, float]] = []
+    kept: set[str] = set()
+    for node in order:
+        x, y = positions[node]
+        radius = node_size(int(by_node[node]["degree"]), max_degree) / 2
+        box = _label_box(_name(graph, node, lang), x, y, radius, scale)
+        if any(_overlap(box, other) for other in placed):
+            continue
+        placed.append(box)
+        kept.add(node)
+    return kept
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    """Whether two (left, bottom, right, top) boxes intersect."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def hover_text(graph: nx.Graph, by_node: dict[str, dict[str, Any]], node: str, lang: Lang) -> str:

@@ -1,5 +1,7 @@
 """The network page in Chromium with the network cut off: drawn, offline, clickable."""
 
+import pytest
+
 from sistercities.dataset import load_dataset
 from sistercities.network.graph import PAIR, build_graph
 from sistercities.paths import DEFAULT_DATA_DIR
@@ -80,3 +82,43 @@ def test_click_selects_a_node_and_highlights_it(server, offline_page):
     # The selection's pairs are drawn as a third line trace.
     assert len(line_segments_per_trace(page)) == 3
     clean_and_shot(offline_page, "network-selected")
+
+
+LABEL_BOXES = """() => [...document.querySelectorAll(
+    '[data-testid="stPlotlyChart"] .scatterlayer .textpoint text')]
+    .filter(t => t.textContent.trim())
+    .map(t => { const r = t.getBoundingClientRect();
+                return [t.textContent, r.left, r.top, r.right, r.bottom]; })"""
+
+
+def colliding_labels(page) -> list[tuple[str, str]]:
+    """Pairs of node labels whose drawn text boxes intersect."""
+    boxes = page.evaluate(LABEL_BOXES)
+    return [
+        (a[0], b[0])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "width", "height"),
+    [
+        ("?lang=en", 1920, 1080),
+        ("?lang=en&present=1", 1920, 1080),
+        ("?lang=en&view=country", 1920, 1080),
+        ("", 1920, 1080),
+        ("?lang=en", 1366, 768),
+    ],
+)
+def test_node_labels_never_collide(server, browser, query, width, height):
+    """Labels are thinned (most-connected first) so none is drawn over another (#19 §5)."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        open_network(page, server.url + "/network" + query)
+        assert len(page.evaluate(LABEL_BOXES)) >= 5  # Nanning, the region, the cities ...
+        assert colliding_labels(page) == []
+    finally:
+        context.close()
