@@ -10,8 +10,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
+from sistercities.network import communities as network_communities
 from sistercities.network import graph as graphs
 from sistercities.network import layout as graph_layout
+from sistercities.network import measures as network_measures
 from tests.fixtures_data import EXTRA_PLACES, PATH_LINKS, PLACES, graph_dataset, star_links
 
 
@@ -20,7 +22,7 @@ def path_data(tmp_path):
     return graph_dataset(tmp_path, PATH_LINKS)
 
 
-def by_node(measures: graphs.Measures) -> pd.DataFrame:
+def by_node(measures: network_measures.Measures) -> pd.DataFrame:
     return measures.table.set_index("node")
 
 
@@ -42,7 +44,7 @@ def test_place_view_nodes_and_edges(path_data):
 
 def test_measures_leave_part_of_ties_out(path_data):
     graph = graphs.build_graph(path_data.links, path_data.places, "place")
-    table = by_node(graphs.measures(graph))
+    table = by_node(network_measures.measures(graph))
     # The region has three part-of ties but only one pair.
     assert table.at["cn-450000", "degree"] == 1
     assert table.at["cn-450300", "degree"] == 1
@@ -52,7 +54,7 @@ def test_measures_leave_part_of_ties_out(path_data):
 
 def test_betweenness_by_hand(path_data):
     graph = graphs.build_graph(path_data.links, path_data.places, "place")
-    result = graphs.measures(graph)
+    result = network_measures.measures(graph)
     table = by_node(result)
     # 8 nodes; Kumamoto lies on the shortest paths of 2 pairs (Guilin-Nanning, Guilin-Rayong)
     # out of 7*6/2 = 21 possible pairs; Nanning likewise (Kumamoto-Rayong, Guilin-Rayong).
@@ -65,7 +67,7 @@ def test_betweenness_by_hand(path_data):
 
 def test_first_pair_date_keeps_recorded_precision(path_data):
     graph = graphs.build_graph(path_data.links, path_data.places, "place")
-    table = by_node(graphs.measures(graph))
+    table = by_node(network_measures.measures(graph))
     assert table.at["jpn-kumamoto", "first_label"] == "1979-10-01"
     assert table.at["cn-450100", "first_label"] == "1990"
     assert table.at["cn-450000", "first_label"] == ""
@@ -85,7 +87,7 @@ def test_country_view_rolls_counties_into_their_city_and_weights_edges(tmp_path)
     assert graph.edges["cn-450300", "country:FRA"]["weight"] == 1
     assert graph.nodes["country:JPN"]["name_zh"] == "日本"
     assert graph.nodes["country:JPN"]["level"] == "mixed"
-    table = by_node(graphs.measures(graph))
+    table = by_node(network_measures.measures(graph))
     assert table.at["cn-450300", "weighted_degree"] == 3
     assert table.at["cn-450300", "degree"] == 2
 
@@ -121,7 +123,7 @@ def test_ego_nodes_follow_pairs_only(path_data):
 def test_communities_are_named_by_dominant_country(tmp_path):
     data = graph_dataset(tmp_path, star_links(), PLACES + EXTRA_PLACES)
     graph = graphs.build_graph(data.links, data.places, "place")
-    found, quality = graphs.communities(graph)
+    found, quality = network_communities.communities(graph)
     assert len(found) == 2
     named = {c.group: c for c in found}
     assert set(named) == {"JPN", "THA"}
@@ -135,7 +137,7 @@ def test_communities_are_named_by_dominant_country(tmp_path):
 def test_communities_are_seeded(tmp_path):
     data = graph_dataset(tmp_path, star_links(), PLACES + EXTRA_PLACES)
     graph = graphs.build_graph(data.links, data.places, "place")
-    assert graphs.communities(graph) == graphs.communities(graph)
+    assert network_communities.communities(graph) == network_communities.communities(graph)
 
 
 def test_exact_betweenness_matches_networkx_on_graphs_with_leaves():
@@ -144,7 +146,7 @@ def test_exact_betweenness_matches_networkx_on_graphs_with_leaves():
         graph.add_edges_from((seed % 12, f"leaf{n}") for n in range(4))
         graph.add_edge("a", "b")
         expected = nx.betweenness_centrality(graph)
-        found = graphs.exact_betweenness(graph)
+        found = network_measures.exact_betweenness(graph)
         assert found == pytest.approx(expected)
 
 
@@ -152,7 +154,7 @@ def test_large_graphs_use_a_seeded_sample(path_data, monkeypatch):
     monkeypatch.setattr(graphs, "EXACT_LIMIT", 3)
     monkeypatch.setattr(graphs, "SAMPLE_SIZE", 4)
     graph = graphs.build_graph(path_data.links, path_data.places, "place")
-    first, second = graphs.measures(graph), graphs.measures(graph)
+    first, second = network_measures.measures(graph), network_measures.measures(graph)
     assert first.approximate and first.sample == 4
     pd.testing.assert_frame_equal(first.table, second.table)
 

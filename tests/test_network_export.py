@@ -7,9 +7,11 @@ import pandas as pd
 import pytest
 
 from sistercities.exports import csv_bytes
+from sistercities.network import communities as network_communities
 from sistercities.network import export
 from sistercities.network import graph as graphs
 from sistercities.network import layout as graph_layout
+from sistercities.network import measures as network_measures
 from tests.fixtures_data import EXTRA_PLACES, PATH_LINKS, PLACES, graph_dataset, star_links
 
 # A partner whose recorded names would run as spreadsheet formulas.
@@ -20,8 +22,8 @@ HOSTILE_PLACES = PLACES.replace("阿讷西,Annecy", "=HYPERLINK(1),@Annecy")
 def network(tmp_path):
     data = graph_dataset(tmp_path, PATH_LINKS, HOSTILE_PLACES)
     graph = graphs.build_graph(data.links, data.places, "place")
-    table = graphs.measures(graph).table
-    found, _ = graphs.communities(graph)
+    table = network_measures.measures(graph).table
+    found, _ = network_communities.communities(graph)
     positions = graph_layout.radial_layout(graph)
     return data, graph, table, found, positions
 
@@ -89,12 +91,12 @@ def test_ranking_and_top_lists(network):
 def test_communities_table_names_groups(tmp_path):
     data = graph_dataset(tmp_path, star_links(), PLACES + EXTRA_PLACES)
     graph = graphs.build_graph(data.links, data.places, "place")
-    found, _ = graphs.communities(graph)
+    found, _ = network_communities.communities(graph)
     frame = export.communities_table(graph, found, "zh")
     assert set(frame["名称"]) == {"以日本为主（3/3）", "以泰国为主（3/3）"}
     assert set(frame["核心广西城市"]) == {"桂林市", "南宁市"}
     country = graphs.build_graph(data.links, data.places, "country")
-    grouped = export.communities_table(country, graphs.communities(country)[0], "en")
+    grouped = export.communities_table(country, network_communities.communities(country)[0], "en")
     assert set(grouped["Name"]) == {"Mostly Asia (1/1)"}
 
 

@@ -8,6 +8,7 @@ import pytest
 from sistercities.network import figure as nf
 from sistercities.network import graph as graphs
 from sistercities.network import layout as graph_layout
+from sistercities.network import measures as network_measures
 from tests.fixtures_data import PATH_LINKS, graph_dataset
 
 
@@ -17,7 +18,7 @@ def drawn(tmp_path):
 
     def draw(view="place", colour_by="continent", selected=None, lang="zh"):
         graph = graphs.build_graph(data.links, data.places, view)
-        table = graphs.measures(graph).table
+        table = network_measures.measures(graph).table
         positions = graph_layout.radial_layout(graph)
         fig = nf.network_figure(graph, positions, table, lang, colour_by, selected)
         return graph, fig

@@ -18,9 +18,11 @@ from sistercities.contract.schema import Lang
 from sistercities.exports import csv_bytes, stamp_figure
 from sistercities.filters import LinkFilter
 from sistercities.i18n import t
+from sistercities.network import communities as network_communities
 from sistercities.network import export as network_export
 from sistercities.network import graph as graphs
 from sistercities.network import layout as graph_layout
+from sistercities.network import measures as network_measures
 from sistercities.network.figure import network_figure
 from ui.cache import FrozenFigure
 from ui.figures import figure_note
@@ -38,17 +40,17 @@ def _graph(key: Key, _links: pd.DataFrame, _places: pd.DataFrame) -> nx.Graph:
 
 
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
-def _measures(key: Key, _links: pd.DataFrame, _places: pd.DataFrame) -> graphs.Measures:
+def _measures(key: Key, _links: pd.DataFrame, _places: pd.DataFrame) -> network_measures.Measures:
     """Degree, weighted degree, betweenness and first pair of every node."""
-    return graphs.measures(_graph(key, _links, _places))
+    return network_measures.measures(_graph(key, _links, _places))
 
 
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
 def _communities(
     key: Key, _links: pd.DataFrame, _places: pd.DataFrame
-) -> tuple[list[graphs.Community], float]:
+) -> tuple[list[network_communities.Community], float]:
     """Louvain communities and their modularity."""
-    return graphs.communities(_graph(key, _links, _places))
+    return network_communities.communities(_graph(key, _links, _places))
 
 
 @st.cache_data(max_entries=ENTRIES, show_spinner=False)
@@ -103,12 +105,12 @@ def graph(ctx: PageContext, view: str) -> nx.Graph:
     return _graph(*_args(ctx, view))
 
 
-def measures(ctx: PageContext, view: str) -> graphs.Measures:
+def measures(ctx: PageContext, view: str) -> network_measures.Measures:
     """The (cached) measures of the page's graph."""
     return _measures(*_args(ctx, view))
 
 
-def communities(ctx: PageContext, view: str) -> tuple[list[graphs.Community], float]:
+def communities(ctx: PageContext, view: str) -> tuple[list[network_communities.Community], float]:
     """The (cached) communities of the page's graph."""
     return _communities(*_args(ctx, view))
 

@@ -101,7 +101,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "map.panel.header": ("{name} 的友城", "Partners of {name}"),
     "map.near": (
         "此处的 {count} 个地点重叠，请选择要查看的地点：",
-        "{count} places overlap here; choose the one you mean:",
+        "{count} {count:place|places} overlap here; choose the one you mean:",
     ),
     "map.panel.none": (
         "在地图上点击一个地点，这里会列出它的友城及结好时间。",

@@ -13,7 +13,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "fig.share": (
         "官方公布 {official} 对友城中的 {shown} 对（{date}）",
-        "{shown} of the {official} pairs officially reported ({date})",
+        "{shown} of the {official} {official:pair|pairs} officially reported ({date})",
     ),
     "fig.source": ("公开资料整理，逐对注明出处", "public sources, each pair cited"),
     "fig.source_fictional": ("虚构数据，并非真实友城", "fictional data, not real pairs"),

@@ -16,8 +16,9 @@ import pandas as pd
 from sistercities.contract.schema import CONTINENTS, Lang
 from sistercities.counts import top_with_ties
 from sistercities.i18n import t
+from sistercities.network.communities import Community
 from sistercities.network.figure import describe_node
-from sistercities.network.graph import PAIR, Community
+from sistercities.network.graph import PAIR
 from sistercities.network.layout import Positions
 
 

@@ -13,6 +13,7 @@ from sistercities.exports import chart_config
 from sistercities.i18n import format_number, t
 from sistercities.network import export
 from sistercities.network import graph as graphs
+from sistercities.network import measures as network_measures
 from sistercities.network.figure import picked_node
 from ui import network_cache, state, widgets
 from ui.sidebar import PageContext
@@ -111,7 +112,7 @@ def selection_line(ctx: PageContext, graph: nx.Graph, selected: str | None) -> N
     st.caption(t("net.click_hint", ctx.lang))
 
 
-def side_panel(ctx: PageContext, measures: graphs.Measures) -> None:
+def side_panel(ctx: PageContext, measures: network_measures.Measures) -> None:
     """'Most connected Guangxi cities', 'countries with the most pairs' and the ranking."""
     for title, frame in (
         ("net.top_cities", export.top_homes(measures.table, ctx.lang)),
@@ -135,7 +136,7 @@ def side_panel(ctx: PageContext, measures: graphs.Measures) -> None:
     )
 
 
-def notices(ctx: PageContext, view: str, measures: graphs.Measures) -> None:
+def notices(ctx: PageContext, view: str, measures: network_measures.Measures) -> None:
     """How to read the picture, and every approximation or limit in force."""
     count = len(ctx.links)
     st.caption(t("net.place_note" if view == "place" else "net.rolled_up", ctx.lang))
@@ -149,7 +150,7 @@ def notices(ctx: PageContext, view: str, measures: graphs.Measures) -> None:
                 ctx.lang,
                 count=format_number(count, ctx.lang),
                 sample=measures.sample,
-                limit=format_number(graphs.EXACT_LIMIT, ctx.lang),
+                limit=format_number(network_measures.EXACT_LIMIT, ctx.lang),
             )
         )
 

@@ -1,0 +1,72 @@
+"""Communities of the sister-city network (modularity), each named by its dominant group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, cast
+
+import networkx as nx
+import pandas as pd
+
+from sistercities.network.graph import SEED, pair_graph
+
+if TYPE_CHECKING:
+    pass
+
+
+@dataclass(frozen=True)
+class Community:
+    """A group of nodes found by modularity, named by its dominant country or continent.
+
+    ``group`` is an ISO3 code (place view) or a continent (country and continent views);
+    ``share`` counts the partner-side nodes of that group and ``partners`` all of them;
+    ``hub`` is the Guangxi unit with the most pairs inside; ``pairs`` the pairs inside.
+    """
+
+    nodes: tuple[str, ...]
+    group: str
+    group_kind: Literal["country", "continent", ""]
+    share: int
+    partners: int
+    hub: str
+    pairs: int
+
+
+def communities(graph: nx.Graph, seed: int = SEED) -> tuple[list[Community], float]:
+    """Communities of the sister-city edges (networkx Louvain, seeded) and their modularity.
+
+    Nodes without a pair are left out. Communities are ordered by size, then by first node.
+    """
+    pairs = pair_graph(graph)
+    pairs.remove_nodes_from([n for n, d in pairs.degree() if d == 0])
+    if pairs.number_of_edges() == 0:
+        return [], 0.0
+    found = nx.community.louvain_communities(pairs, weight="weight", seed=seed)
+    quality = nx.community.modularity(pairs, found, weight="weight")
+    ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+    return [_describe_community(pairs, nodes) for nodes in ordered], float(quality)
+
+
+def _describe_community(pairs: nx.Graph, nodes: list[str]) -> Community:
+    """Name a community by the most common country (place view) or continent of its partners."""
+    view = pairs.graph.get("view", "place")
+    group_kind: Literal["country", "continent"] = "country" if view == "place" else "continent"
+    key = "country_iso3" if view == "place" else "continent"
+    partners = [n for n in nodes if pairs.nodes[n].get("kind") != "home"]
+    counts = pd.Series([pairs.nodes[n].get(key, "") for n in partners], dtype=str)
+    counts = counts.loc[counts != ""].value_counts()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    group, share = ranked[0] if ranked else ("", 0)
+    homes = [n for n in nodes if pairs.nodes[n].get("kind") == "home"]
+    inside = pairs.subgraph(nodes)
+    hub = max(homes, key=lambda n: (inside.degree(n, weight="weight"), n), default="")
+    weight = int(inside.size(weight="weight"))
+    return Community(
+        tuple(nodes),
+        cast(str, group),
+        group_kind if group else "",
+        share,
+        len(partners),
+        hub,
+        weight,
+    )
