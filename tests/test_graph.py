@@ -151,8 +151,8 @@ def test_exact_betweenness_matches_networkx_on_graphs_with_leaves():
 
 
 def test_large_graphs_use_a_seeded_sample(path_data, monkeypatch):
-    monkeypatch.setattr(graphs, "EXACT_LIMIT", 3)
-    monkeypatch.setattr(graphs, "SAMPLE_SIZE", 4)
+    monkeypatch.setattr(network_measures, "EXACT_LIMIT", 3)
+    monkeypatch.setattr(network_measures, "SAMPLE_SIZE", 4)
     graph = graphs.build_graph(path_data.links, path_data.places, "place")
     first, second = network_measures.measures(graph), network_measures.measures(graph)
     assert first.approximate and first.sample == 4
