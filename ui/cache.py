@@ -141,6 +141,20 @@ def filtered(data: Dataset, spec: LinkFilter) -> pd.DataFrame:
     return _in_force(str(data.folder), data.version, spec, data)
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _shown_share(folder: str, version: str, spec: LinkFilter, _data: Dataset) -> dict | None:
+    links = _in_force(folder, version, spec, _data)
+    return counts.completeness(links, _data.official_totals, _data.as_of)
+
+
+def shown_share(data: Dataset, spec: LinkFilter) -> dict | None:
+    """:func:`sistercities.counts.completeness` of the filtered pairs (once per filter).
+
+    Every figure's stamp names it, so a page with several figures asks for it several times.
+    """
+    return _shown_share(str(data.folder), data.version, spec, data)
+
+
 def history(data: Dataset, spec: LinkFilter) -> pd.DataFrame:
     """The links ``spec`` keeps, ended ones included (for growth over time; cached, read-only)."""
     return _filtered(str(data.folder), data.version, spec, data)

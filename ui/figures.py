@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from sistercities.contract.schema import Lang
-from sistercities.counts import completeness, measure_label
+from sistercities.counts import measure_label
 from sistercities.exports import (
     chart_alt,
     chart_config,
@@ -30,8 +30,7 @@ def figure_note(ctx: PageContext) -> str:
     The share is the filtered pairs' (the pictures show them), against the latest official total;
     fictional data is stamped as such.
     """
-    info = completeness(ctx.links, ctx.data.official_totals, ctx.data.as_of)
-    share = share_text(info, ctx.lang)
+    share = share_text(cache.shown_share(ctx.data, ctx.spec), ctx.lang)
     return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang, share, ctx.data.synthetic)
 
 

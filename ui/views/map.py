@@ -232,14 +232,20 @@ def selection_panel(ctx: PageContext) -> None:
     )
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _places_near(key: tuple, _ctx: PageContext) -> list[str]:
+    """The places under a selected place's point (cached per version, filter and selection)."""
+    frame = frame_of(split_located(_ctx.links)[0])
+    return places_near(_ctx.links, key[-1], frame)
+
+
 def nearby_chooser(ctx: PageContext, selected: str) -> None:
     """Where points overlap, the places under the click, to pick the one meant (#19 §4).
 
     A lone point shows nothing; over a cluster (Kumamoto city and prefecture share a point,
     Yatsushiro lies under them) a small chooser lists the places there.
     """
-    frame = frame_of(split_located(ctx.links)[0])
-    places = places_near(ctx.links, selected, frame)
+    places = _places_near((str(ctx.data.folder), ctx.data.version, ctx.spec, selected), ctx)
     if len(places) < 2:
         return
     key = f"w.map.near.{selected}"
