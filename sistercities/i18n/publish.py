@@ -47,6 +47,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "pub.written": (
         "已生成静态网站：{path}（{count} 个页面）",
-        "Static site written to {path} ({count:page|pages})",
+        "Static site written to {path} ({count} {count:page|pages})",
     ),
 }

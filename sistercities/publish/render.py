@@ -42,6 +42,8 @@ def other_lang(lang: Lang) -> Lang:
 
 def href(target: Lang, current: Lang, file: str) -> str:
     """A relative link from a page of ``current`` to ``file`` in ``target``."""
+    if target == current:
+        return file
     up = "../" if LANG_DIRS[current] else ""
     return f"{up}{LANG_DIRS[target]}{file}"
 
