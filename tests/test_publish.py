@@ -227,3 +227,27 @@ def test_publishing_again_replaces_the_site(tiny_folder, tmp_path):
     assert main(["--lang", "zh", "publish", "--out", str(out), "--data", str(tiny_folder)]) == 0
     assert (out / "index.html").is_file() and not (out / "en").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+
+
+def _version(text: str) -> str:
+    found = re.search(r"plotly\.js v(\d+\.\d+\.\d+)", text[:400])
+    assert found, text[:200]
+    return found.group(1)
+
+
+def test_the_partial_bundle_is_the_plotly_js_of_the_installed_plotly():
+    from plotly.offline import get_plotlyjs
+
+    bundle = site.BUNDLE.read_text(encoding="utf-8")
+    assert "partial bundle" in bundle[:300]
+    # rebuild with sistercities/publish/bundle/build.sh after a plotly upgrade
+    assert _version(bundle) == _version(get_plotlyjs())
+
+
+def test_the_site_ships_the_partial_bundle_unless_a_trace_needs_more(published):
+    shipped = (published / "assets" / "plotly.min.js").read_text(encoding="utf-8")
+    assert shipped == site.BUNDLE.read_text(encoding="utf-8")
+    assert len(shipped) < 2_000_000  # a third of the full plotly.js
+    full = site.plotly_js({"scatter", "indicator"})
+    assert "partial bundle" not in full[:300] and len(full) > 4_000_000
+    assert site.plotly_js({"scatter", "bar", "scattergeo", "choropleth"}) == shipped

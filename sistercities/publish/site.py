@@ -20,9 +20,12 @@ from sistercities.contract.schema import Lang
 from sistercities.dataset import Dataset, load_dataset
 from sistercities.i18n import t
 from sistercities.publish.render import LANG_DIRS, page_html
-from sistercities.publish.views import WORLD_TOPOJSON, Context, made_on, site_pages
+from sistercities.publish.views import WORLD_TOPOJSON, Context, Page, made_on, site_pages
 
 MARKER = ".sistercities-site"
+BUNDLE = Path(__file__).resolve().parent / "assets" / "plotly-site.min.js"
+BUNDLE_TRACES = frozenset({"scatter", "bar", "scattergeo", "choropleth"})
+"""The traces of the partial plotly.js bundle (bundle/build.sh); any other needs the full one."""
 ASSETS = Path(__file__).resolve().parent / "assets"
 TOPOJSON_NAME = "world_110m"
 
@@ -49,7 +52,21 @@ def check_out(out: Path, lang: Lang) -> None:
         raise PublishError(t("pub.error.out_not_site", lang, path=out))
 
 
-def write_assets(folder: Path, lang: Lang) -> None:
+def trace_types(pages: Sequence[Page]) -> set[str]:
+    """Every trace type the pages draw."""
+    return {
+        str(trace.get("type", "scatter")) for page in pages for c in page.charts for trace in c.data
+    }
+
+
+def plotly_js(types: set[str]) -> str:
+    """The partial bundle when it draws every trace type used (a third of the bytes), else all."""
+    if types <= BUNDLE_TRACES and BUNDLE.is_file():
+        return BUNDLE.read_text(encoding="utf-8")
+    return get_plotlyjs()
+
+
+def write_assets(folder: Path, lang: Lang, types: set[str]) -> None:
     """plotly.js, the world topojson as a script, the stylesheet and the drawing script."""
     assets = folder / "assets"
     assets.mkdir()
@@ -60,21 +77,20 @@ def write_assets(folder: Path, lang: Lang) -> None:
     geo = {"topojson": {TOPOJSON_NAME: topojson}}
     script = "window.PlotlyGeoAssets = " + json.dumps(geo, separators=(",", ":")) + ";\n"
     (assets / f"{TOPOJSON_NAME}.js").write_text(script, encoding="utf-8")
-    (assets / "plotly.min.js").write_text(get_plotlyjs(), encoding="utf-8")
+    (assets / "plotly.min.js").write_text(plotly_js(types), encoding="utf-8")
     for name in ("site.css", "site.js"):
         shutil.copyfile(ASSETS / name, assets / name)
 
 
-def write_pages(folder: Path, data: Dataset, langs: Sequence[Lang], made: str) -> int:
-    """Every page of every language in ``langs``; returns how many were written."""
+def write_pages(folder: Path, data: Dataset, built: dict[Lang, list[Page]], made: str) -> int:
+    """Every page of every language built; returns how many were written."""
     count = 0
-    for lang in langs:
+    for lang, pages in built.items():
         target = folder / LANG_DIRS[lang]
         target.mkdir(parents=True, exist_ok=True)
         ctx = Context.of(data, lang)
-        pages = site_pages(data, lang)
         for page in pages:
-            document = page_html(page, pages, ctx, made, switch=len(langs) > 1)
+            document = page_html(page, pages, ctx, made, switch=len(built) > 1)
             (target / page.file).write_text(document, encoding="utf-8")
             count += 1
     return count
@@ -91,14 +107,16 @@ def publish(
     out = Path(out).expanduser().absolute()
     check_out(out, lang)
     data = load(folder, lang)
+    built = {code: site_pages(data, code) for code in langs}
+    types = trace_types([page for pages in built.values() for page in pages])
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         building = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     except OSError as exc:
         raise PublishError(t("pub.error.write", lang, path=out, reason=exc.strerror)) from exc
     try:
-        write_assets(building, lang)
-        count = write_pages(building, data, langs, made or made_on())
+        write_assets(building, lang, types)
+        count = write_pages(building, data, built, made or made_on())
         (building / MARKER).write_text("python -m sistercities publish\n", encoding="utf-8")
         building.chmod(0o755)
         swap(building, out)

@@ -7,6 +7,7 @@
   function draw(div) {
     var spec = JSON.parse(document.getElementById(div.id + "-data").textContent);
     return Plotly.newPlot(div, spec).then(function () {
+      if (!window.firstChartMs) { window.firstChartMs = performance.now(); }
       div.setAttribute("data-drawn", "1");
     }).catch(function (error) {
       div.setAttribute("data-error", String(error));
