@@ -251,3 +251,18 @@ def test_the_site_ships_the_partial_bundle_unless_a_trace_needs_more(published):
     full = site.plotly_js({"scatter", "indicator"})
     assert "partial bundle" not in full[:300] and len(full) > 4_000_000
     assert site.plotly_js({"scatter", "bar", "scattergeo", "choropleth"}) == shipped
+
+
+def test_bench_serves_with_plain_gzip_and_keeps_one_results_section(tmp_path):
+    import bench.static_edition as bench
+
+    config = bench.nginx_config(tmp_path / "site", tmp_path, 8123).read_text(encoding="utf-8")
+    assert "gzip on;" in config and "application/javascript" in config
+    assert "brotli" not in config and "gzip_static" not in config
+    results = tmp_path / "RESULTS.md"
+    results.write_text("# Benchmark results\n\n## Other\n\nkept\n", encoding="utf-8")
+    bench.append(f"{bench.HEADING}\n\nold-figures\n", results)
+    bench.append(f"{bench.HEADING}\n\nsecond\n", results)
+    text = results.read_text(encoding="utf-8")
+    assert text.count(bench.HEADING) == 1 and "second" in text and "old-figures" not in text
+    assert text.index("## Other") < text.index(bench.HEADING) and "kept" in text

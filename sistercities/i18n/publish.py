@@ -14,6 +14,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pub.kpi.asean": ("东盟国家友城", "Pairs with ASEAN"),
     "pub.kpi.cities": ("广西有友城的地方", "Guangxi places with pairs"),
     "pub.kpi.undated": ("其中 {count} 对日期不详", "{count:pair|pairs} without a date"),
+    "pub.map.closeup_caption": (
+        "各设区市按友城对数着色（含所辖县的友城）；橙色圆点为县级友城。自治区本级的 {count} 对"
+        "不属于任何设区市，未计入。",
+        "Each prefecture-level city is shaded by its pairs (its counties' included); orange "
+        "dots mark county-level pairs. The region's own {count} {count:pair|pairs} "
+        "{count:belongs|belong} to no prefecture and {count:is|are} not counted.",
+    ),
     "pub.network.top": ("友城最多的地方与国家", "Most connected places and countries"),
     "pub.data.title": ("友城数据与来源", "The pairs and their sources"),
     "pub.data.caption": (

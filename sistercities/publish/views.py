@@ -186,7 +186,8 @@ def map_page(ctx: Context) -> Page:
     closeup = guangxi_figure(
         ctx.links, ctx.data.places, geojson, feature_label_points(geojson), lang, ("", "")
     ).to_dict()
-    closeup_note = t("map.closeup.caption", lang, count=region_level_count(ctx.links))
+    # the app's caption without "click a city to filter" (this edition has no filters)
+    closeup_note = t("pub.map.closeup_caption", lang, count=region_level_count(ctx.links))
     blocks: list[Block] = [
         Chart("world-map", t("map.title", lang), world, "map", tuple(notes)),
         Chart("guangxi-map", t("map.closeup.title", lang), closeup, "map", (closeup_note,)),
@@ -230,7 +231,7 @@ def network_page(ctx: Context) -> Page:
         blocks.append(f"<h3>{esc(t(title, lang))}</h3>" + paragraph("  \n".join(lines)))
     blocks += [paragraph(t(TIES_RULE, lang), "note"), f"<h3>{esc(t('net.ranking', lang))}</h3>"]
     ranking = network_export.ranking_table(found.table, lang)
-    blocks.append(table_html(ranking, rounding=3))
+    blocks.append(table_html(ranking, css="tall", rounding=3))
     communities, quality = network_communities.communities(graph)
     blocks.append(f"<h2>{esc(t('net.communities', lang))}</h2>")
     if communities:

@@ -143,3 +143,46 @@ def test_maps_draw_from_file_with_the_topojson_script(site, phone):
     # countries are drawn from the inlined topojson (the world map's base choropleth)
     assert page.locator("#plot-world-map g.geo path.choroplethlocation").count() > 100
     assert outside == [] and errors == []
+
+
+@pytest.fixture
+def served(site) -> Iterator[str]:
+    """The site behind a plain static HTTP server on loopback."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("path", ["index.html", "map.html", "en/alliance.html"])
+def test_charts_draw_from_a_static_server_with_the_network_cut_off(served, phone, path):
+    page, _outside, errors = phone
+    asked: list[str] = []
+    page.context.unroute("**/*")
+
+    def loopback_only(request_route) -> None:
+        url = request_route.request.url
+        asked.append(url)
+        if url.startswith(served):
+            request_route.continue_()
+        else:
+            request_route.abort()
+
+    page.context.route("**/*", loopback_only)
+    open_drawn(page, served + path)
+    drawn = page.evaluate(
+        "Array.from(document.querySelectorAll('.plot')).map(d => d.dataset.drawn)"
+    )
+    assert drawn and all(value == "1" for value in drawn)
+    assert [url for url in asked if not url.startswith(served)] == []
+    assert errors == []
