@@ -266,3 +266,16 @@ def test_bench_serves_with_plain_gzip_and_keeps_one_results_section(tmp_path):
     text = results.read_text(encoding="utf-8")
     assert text.count(bench.HEADING) == 1 and "second" in text and "old-figures" not in text
     assert text.index("## Other") < text.index(bench.HEADING) and "kept" in text
+
+
+def test_headline_cards_and_table_caption_say_their_numbers(published):
+    from sistercities.counts import headline, in_force
+
+    data = load_dataset(data_dir()).dataset
+    assert data is not None
+    head = headline(in_force(data.links, data.as_of), data.as_of)
+    index = (published / "en" / "index.html").read_text(encoding="utf-8")
+    assert f'<span class="kpi-value">{head.pairs}</span>' in index
+    assert f"{head.undated} pairs without a date" in index
+    table = (published / "en" / "data.html").read_text(encoding="utf-8")
+    assert f"All {len(data.links)} pairs (ended ones included)" in table

@@ -13,7 +13,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pub.kpi.countries": ("伙伴国家", "Partner countries"),
     "pub.kpi.asean": ("东盟国家友城", "Pairs with ASEAN"),
     "pub.kpi.cities": ("广西有友城的地方", "Guangxi places with pairs"),
-    "pub.kpi.undated": ("其中 {count} 对日期不详", "{count:pair|pairs} without a date"),
+    "pub.kpi.undated": ("其中 {count} 对日期不详", "{count} {count:pair|pairs} without a date"),
     "pub.map.closeup_caption": (
         "各设区市按友城对数着色（含所辖县的友城）；橙色圆点为县级友城。自治区本级的 {count} 对"
         "不属于任何设区市，未计入。",
@@ -25,8 +25,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "pub.data.title": ("友城数据与来源", "The pairs and their sources"),
     "pub.data.caption": (
         "全部 {count} 对友城（含已终止的），每对注明来源与可信度；来源或可信度不详的写明“不详”。",
-        "All {count:pair|pairs} (ended ones included), each with its source and confidence; "
-        "where either is not known the table says so.",
+        "All {count} {count:pair|pairs} (ended ones included), each with its source and "
+        "confidence; where either is not known the table says so.",
     ),
     "pub.credits_software": (
         "图表：plotly.js（MIT 许可）。本网站为静态文件，不向任何外部网站发出请求。",
