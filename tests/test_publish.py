@@ -279,3 +279,17 @@ def test_headline_cards_and_table_caption_say_their_numbers(published):
     assert f"{head.undated} pairs without a date" in index
     table = (published / "en" / "data.html").read_text(encoding="utf-8")
     assert f"All {len(data.links)} pairs (ended ones included)" in table
+
+
+def test_text_from_the_data_cannot_break_out_of_the_page():
+    from sistercities.publish.render import chart_json
+    from sistercities.publish.views import Chart, link
+
+    chart = Chart("x", "t", {"data": [{"type": "bar", "name": "</script><!--<b>"}], "layout": {}})
+    text = chart_json(chart, "zh")
+    assert "<" not in text
+    assert json.loads(text)["data"][0]["name"] == "</script><!--<b>"
+    assert link("javascript:alert(1)", "x") == "x"
+    assert link("https://a.example/?q=1&r=2", "<i>") == (
+        '<a href="https://a.example/?q=1&amp;r=2" rel="noopener nofollow">&lt;i&gt;</a>'
+    )

@@ -132,7 +132,8 @@ def chart_json(chart: Chart, lang: Lang) -> str:
         "config": config,
     }
     text = pio.to_json(figure, validate=False)
-    return text.replace("</", "<\\/")
+    # "<" only occurs inside JSON strings: escaped, no text can end or confuse the <script>
+    return text.replace("<", "\\u003c")
 
 
 def chart_html(chart: Chart, lang: Lang) -> str:

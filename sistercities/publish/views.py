@@ -306,8 +306,7 @@ def founding_block(ctx: Context) -> str:
     sources = facts.get("sources", [])
     if sources:
         links = [
-            f'<a href="{esc(s["url"])}" rel="noopener">{esc(s.get("title") or s["url"])}</a>'
-            for s in sources
+            link(str(s.get("url", "")), str(s.get("title") or s.get("url", ""))) for s in sources
         ]
         parts.append(f"<h3>{esc(t('alliance.sources', lang))}</h3>" + bullet_list(links, True))
     return "".join(parts)
@@ -343,9 +342,17 @@ def source_cell(value: object, lang: Lang) -> str:
     text = "" if value is None or pd.isna(value) else str(value).strip()  # type: ignore[call-overload]
     if not text:
         return esc(t("pub.unknown", lang))
-    if text.startswith(("https://", "http://")):
-        return f'<a href="{esc(text)}" rel="noopener nofollow">{esc(text)}</a>'
-    return inline(text)
+    return link(text, text) if text.startswith(WEB) else inline(text)
+
+
+WEB = ("https://", "http://")
+
+
+def link(url: str, text: str) -> str:
+    """A link to a web page (http and https only); any other address is shown as text."""
+    if not url.startswith(WEB):
+        return esc(text)
+    return f'<a href="{esc(url)}" rel="noopener nofollow">{esc(text)}</a>'
 
 
 PAGES: tuple[Callable[[Context], Page], ...] = (
