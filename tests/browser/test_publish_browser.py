@@ -186,3 +186,25 @@ def test_charts_draw_from_a_static_server_with_the_network_cut_off(served, phone
     assert drawn and all(value == "1" for value in drawn)
     assert [url for url in asked if not url.startswith(served)] == []
     assert errors == []
+
+
+@pytest.mark.parametrize("path", ["index.html", "map.html", "network.html", "en/alliance.html"])
+def test_pages_hold_on_a_wide_screen(site, browser, path):
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="zh-CN")
+    page = context.new_page()
+    context.route(
+        "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
+    )
+    try:
+        open_drawn(page, (site / path).as_uri())
+        screenshot(page, f"publish-1920-{path.replace('/', '-').removesuffix('.html')}")
+        assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+        ids = page.evaluate("Array.from(document.querySelectorAll('.plot')).map(d => d.id)")
+        assert ids
+        for chart_id in ids:
+            area = plot_area(page, chart_id)
+            for legend in boxes(page, f"#{chart_id} g.legend"):
+                assert not overlap(legend, area), (chart_id, legend, area)
+            assert area["width"] >= 400, (chart_id, area)  # charts use the wide column
+    finally:
+        context.close()
