@@ -276,7 +276,7 @@ def test_headline_cards_and_table_caption_say_their_numbers(published):
     head = headline(in_force(data.links, data.as_of), data.as_of)
     index = (published / "en" / "index.html").read_text(encoding="utf-8")
     assert f'<span class="kpi-value">{head.pairs}</span>' in index
-    assert f"{head.undated} pairs without a date" in index
+    assert f"{head.undated} of them undated" in index
     table = (published / "en" / "data.html").read_text(encoding="utf-8")
     assert f"All {len(data.links)} pairs (ended ones included)" in table
 

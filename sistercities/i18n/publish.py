@@ -9,11 +9,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Static public edition, made on {date}: all the data, no filters. Hover over a chart "
         "for details, drag to zoom, tap a legend item to hide or show it.",
     ),
-    "pub.kpi.pairs": ("友城对数", "Pairs"),
-    "pub.kpi.countries": ("伙伴国家", "Partner countries"),
-    "pub.kpi.asean": ("东盟国家友城", "Pairs with ASEAN"),
-    "pub.kpi.cities": ("广西有友城的地方", "Guangxi places with pairs"),
-    "pub.kpi.undated": ("其中 {count} 对日期不详", "{count} {count:pair|pairs} without a date"),
     "pub.map.closeup_caption": (
         "各设区市按友城对数着色（含所辖县的友城）；橙色圆点为县级友城。自治区本级的 {count} 对"
         "不属于任何设区市，未计入。",

@@ -152,10 +152,10 @@ def kpi_block(ctx: Context) -> str:
     lang = ctx.lang
     head = headline(ctx.links, ctx.data.as_of)
     cards = [
-        (t("pub.kpi.pairs", lang), head.pairs, t("pub.kpi.undated", lang, count=head.undated)),
-        (t("pub.kpi.countries", lang), head.countries, ""),
-        (t("pub.kpi.asean", lang), head.asean_pairs, asean_share_text(head, lang)),
-        (t("pub.kpi.cities", lang), head.home_cities, ""),
+        (t("kpi.pairs", lang), head.pairs, t("kpi.undated", lang, count=head.undated)),
+        (t("kpi.countries", lang), head.countries, ""),
+        (t("kpi.asean", lang), head.asean_pairs, asean_share_text(head, lang)),
+        (t("kpi.cities", lang), head.home_cities, ""),
     ]
     items = "".join(
         f'<div class="kpi"><span class="kpi-label">{esc(label)}</span>'
