@@ -797,11 +797,80 @@ def targets(results: dict) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
+def _load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def part_e2e(folder: Path, runs: int) -> int:
+    """``bench/run.py e2e FOLDER [RUNS]``: slider release -> charts repainted, every page."""
+    from bench.e2e import end_to_end
+
+    print(f"load average before: {_load_average()}", flush=True)
+    pages = {name: URL_PATHS[name] for name in PAGES}
+    with _browser(False) as browser:
+        found = end_to_end(folder, pages, runs, browser)
+    for item in found:
+        samples = ", ".join(f"{s:.0f}" for s in item.samples_ms)
+        print(
+            f"{item.page:9} median {_ms(item.median_ms)} ms over {item.charts} chart(s) "
+            f"[{samples}] {'; '.join(item.errors)}"
+        )
+    print(f"load average after: {_load_average()}")
+    return 1 if any(item.errors for item in found) else 0
+
+
+def part_load(folder: Path, sessions: int, seconds: float) -> int:
+    """``bench/run.py load FOLDER [SESSIONS SECONDS]``: the overview's load test, one process."""
+    print(f"load average before: {_load_average()}", flush=True)
+    server = start_server(folder)
+    try:
+        started = time.monotonic()
+        totals, _ = asyncio.run(
+            loadtest.drive(_stream_url(server.url), sessions, seconds, server.process.pid, True)
+        )
+        wall = time.monotonic() - started
+    finally:
+        stop_server(server)
+    times = sorted(totals.times)
+    print(loadtest.summary(totals, wall, sessions))
+    print(f"load average after: {_load_average()}")
+    return 1 if totals.errors or not times else 0
+
+
+def part_first_map(folder: Path, runs: int) -> int:
+    """``bench/run.py firstmap FOLDER [RUNS]``: a new visitor's first map on a warm server."""
+    print(f"load average before: {_load_average()}", flush=True)
+    server = start_server(folder)
+    try:
+        with _browser(False) as browser:
+            url = f"{server.url}/{map_path()}"
+            _time_first_map(browser, url)  # the server's first map: caches warm
+            found = [_time_first_map(browser, url) for _ in range(runs)]
+    finally:
+        stop_server(server)
+    shown = ", ".join("not drawn" if s is None else f"{s:.2f}" for s in found)
+    print(f"first map, new visitor (empty browser cache): median {_s(_median(found))} s [{shown}]")
+    print(f"load average after: {_load_average()}")
+    return 0 if all(s is not None for s in found) else 1
+
+
+PARTS = {
+    "e2e": lambda a: part_e2e(Path(a[0]), int(a[1]) if len(a) > 1 else 5),
+    "load": lambda a: part_load(
+        Path(a[0]), int(a[1]) if len(a) > 1 else 50, float(a[2]) if len(a) > 2 else 60
+    ),
+    "firstmap": lambda a: part_first_map(Path(a[0]), int(a[1]) if len(a) > 1 else 3),
+}
+"""Parts that run alone (``bench/run.py PART FOLDER ...``) and print their figures."""
+
+
 def main() -> int:
     """Build the folders, measure everything, print and write the results."""
     if len(sys.argv) == 4 and sys.argv[1] == "_reruns":
         print(json.dumps(rerun_child(Path(sys.argv[2]), int(sys.argv[3]))))
         return 0
+    if len(sys.argv) >= 3 and sys.argv[1] in PARTS:
+        return PARTS[sys.argv[1]](sys.argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="shipped + 1,000 links, 3 runs")
     parser.add_argument("--runs", type=int, default=5)
