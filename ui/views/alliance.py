@@ -26,6 +26,7 @@ from sistercities.alliance.tables import context_table, country_table, field_tab
 from sistercities.alliance.ties import (
     AllianceView,
     build_view,
+    college_ties,
     countries_without_ties,
     named_counts,
     pairs_in_alliance_countries,
@@ -314,10 +315,27 @@ def _prepared(
     return _prepare(_ctx)
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _college_ties(
+    folder: str, version: str, mode: str, _data: Dataset, _members: pd.DataFrame
+) -> pd.DataFrame:
+    """The college ties of a roster (shipped or demo) over every pair: one per data version.
+
+    They do not depend on the filter, so a filter change reuses them (shared, read-only).
+    """
+    del folder, version, mode  # the cache key only
+    return college_ties(_data.links, _members, _data.places, _data.alliance.ties)
+
+
 def _prepare(ctx: PageContext) -> Prepared:
     data = ctx.data
     members, mode = active_roster(data)
-    av = build_view(data, members, ctx.spec, roster_countries=mode != DEMO_MODE)
+    ties = (
+        None  # an uploaded roster lives in one session: nothing to share
+        if mode == UPLOADED
+        else _college_ties(str(data.folder), data.version, mode, data, members)
+    )
+    av = build_view(data, members, ctx.spec, roster_countries=mode != DEMO_MODE, ties=ties)
     field_ids = list(data.alliance.fields["field_id"])
     world = list(data.countries["iso3"])
     return Prepared(
