@@ -831,17 +831,31 @@ def part_load(folder: Path, sessions: int, seconds: float) -> int:
     print(f"load average before: {_load_average()}", flush=True)
     server = start_server(folder)
     try:
+        cpu_before = _cpu_seconds(server.process.pid)
         started = time.monotonic()
         totals, _ = asyncio.run(
             loadtest.drive(_stream_url(server.url), sessions, seconds, server.process.pid, True)
         )
         wall = time.monotonic() - started
+        cpu = _cpu_seconds(server.process.pid) - cpu_before
     finally:
         stop_server(server)
     times = sorted(totals.times)
     print(loadtest.summary(totals, wall, sessions))
+    runs = len(times) + sessions  # every click, plus each session's first view
+    print(
+        f"server CPU:         {cpu:.1f} s over {wall:.0f} s ({cpu / wall:.2f} cores busy), "
+        f"{cpu / runs * 1000:.0f} ms per script run (clicks + first views) -> bound "
+        f"{runs / cpu:.1f} runs/s per process"
+    )
     print(f"load average after: {_load_average()}")
     return 1 if totals.errors or not times else 0
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def part_first_map(folder: Path, runs: int) -> int:
