@@ -1,4 +1,4 @@
-"""Command line: ``python -m sistercities validate | stats | synth``."""
+"""Command line: ``python -m sistercities validate | stats | synth | deck | import-table``."""
 
 from __future__ import annotations
 
@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--links", type=int, required=True)
     synth.add_argument("--seed", type=int, default=1)
     synth.add_argument("--out", type=Path, required=True)
+    deck = commands.add_parser("deck", help="write the meeting-room deck as one offline HTML file")
+    deck.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    deck.add_argument("--theme", default="light", choices=["light", "dark"])
+    deck.add_argument("--query", default="", help='a filter in the URL\'s syntax, e.g. "from=2000"')
+    deck.add_argument("--data", type=Path, help="data folder (default: configured)")
     from sistercities.importer.cli import add_parser
 
     add_parser(commands)
@@ -92,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_validate(args.path, lang)
         if args.command == "stats":
             return run_stats(args.data, args.as_of, args.json, lang)
+        if args.command == "deck":
+            from sistercities.deck.build import run_deck
+
+            return run_deck(args.data or data_dir(), args.out, args.theme, args.query, lang)
         if args.command == "import-table":
             from sistercities.importer.cli import run
 
