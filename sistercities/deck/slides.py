@@ -443,6 +443,12 @@ def _network(deck: DeckInput) -> Built:
         for key, value in figure["layout"].items()
         if key in ("xaxis", "yaxis", "hovermode", "meta")
     }
+    # the rings stretched to the wide screen (the page keeps them round): labels spread apart
+    layout["yaxis"] = {
+        key: value
+        for key, value in layout.get("yaxis", {}).items()
+        if key not in ("scaleanchor", "scaleratio")
+    }
     layout.update(
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
         legend=_side_legend(),

@@ -15,7 +15,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "deck.legend.other_pairs": ("其他结对（{count}）", "Other pairs ({count})"),
     "deck.ties": ("院校合作（随友城结对）", "College ties on sister-city pairs"),
-    "deck.callout": ("{count} 对友好城市：", "{count:pair|pairs}:"),
+    "deck.callout": ("{count} 对友好城市：", "{count} {count:pair|pairs}:"),
     "deck.callout_more": ("等，另有 {count} 个", "and {count} more"),
     "deck.play": ("播放年份", "Play the years"),
     "deck.prev": ("上一页", "Previous"),
