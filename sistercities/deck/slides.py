@@ -195,7 +195,9 @@ def _headline(deck: DeckInput) -> Built:
     layout = spec["layout"]
     layout.pop("height", None)
     layout.pop("template", None)
-    layout["margin"] = {"l": 90, "r": 30, "t": 20, "b": layout["margin"]["b"] + 40}
+    layout["margin"] = {"l": 90, "r": 30, "t": 56, "b": layout["margin"]["b"] + 40}
+    # above the plot, never over it (a slide is wide enough for one row)
+    layout["legend"] = {"orientation": "h", "x": 0.0, "y": 1.0, "yanchor": "bottom"}
     for axis in ("xaxis", "yaxis"):
         layout[axis]["title"]["font"] = {"size": TEXT}
         layout[axis]["tickfont"] = {"size": TEXT}

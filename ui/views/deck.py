@@ -22,7 +22,7 @@ from sistercities.deck.slides import (
     load_assets,
     slide_number,
 )
-from sistercities.exports import chart_config
+from sistercities.exports import chart_alt, chart_config
 from sistercities.figures.theme import DECK_THEMES, deck_colours
 from sistercities.i18n import t
 from ui import cache, state
@@ -152,7 +152,13 @@ def _chart(ctx: PageContext, slide: Slide, figure: cache.FrozenFigure, theme: st
         clickable_chart(figure, key, config, map_view.handle_pick, height="stretch")
     else:
         st.plotly_chart(
-            figure, theme=None, config=config, key=key, height="stretch", width="stretch"
+            figure,
+            theme=None,
+            config=config,
+            key=key,
+            height="stretch",
+            width="stretch",
+            alt=chart_alt(figure.to_dict()),
         )
 
 
