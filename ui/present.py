@@ -54,6 +54,37 @@ DECK_KEYS_JS = """
     }
     if (done) { event.preventDefault(); }
   });
+  // Text scales with the screen height: the figures' sizes are for 1080 pixels, so on another
+  // screen every font size of the drawn chart is scaled (from the figure Streamlit drew).
+  function scaled(value, k, inFont) {
+    if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+      if (!value.length || typeof value[0] !== "object" || value[0] === null) { return value; }
+      return Array.from(value, function (v) { return scaled(v, k, false); });
+    }
+    if (value && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (key) {
+        var v = value[key];
+        if (inFont && key === "size" && typeof v === "number") { out[key] = v * k; }
+        else { out[key] = scaled(v, k, /font$/i.test(key)); }
+      });
+      return out;
+    }
+    return value;
+  }
+  function rescale() {
+    var gd = document.querySelector(".st-key-deck-chart .js-plotly-plot");
+    if (!gd || !window.Plotly || !gd.layout || !gd.data) { return; }
+    var k = window.innerHeight / 1080;
+    if (gd.layout !== gd.__deckLayout) { gd.__deckBase = {data: gd.data, layout: gd.layout}; }
+    else if (gd.__deckScale === k) { return; }
+    if (Math.abs(k - 1) < 0.02 && gd.layout === gd.__deckBase.layout) { return; }
+    var layout = scaled(gd.__deckBase.layout, k, false);
+    gd.__deckLayout = layout;
+    gd.__deckScale = k;
+    window.Plotly.react(gd, scaled(gd.__deckBase.data, k, false), layout);
+  }
+  window.setInterval(rescale, 400);
 })();
 </script>
 """

@@ -74,7 +74,7 @@ def check_slide(found: dict, number: int, scale_text: bool) -> None:
         assert plot[2] - plot[0] >= 0.6 * width, (number, (plot[2] - plot[0]) / width)
     if found["legend"]:
         assert overlap(found["legend"], plot) == 0, (number, found["legend"], plot)
-    # labels, legends, ticks: 18 px at 1080p (the file scales them with the screen height)
+    # labels, legends, ticks: 18 px at 1080p, scaled with the screen height
     least = 18 * (height / 1080 if scale_text else 1) - 0.5
     assert found["minFont"] >= least, (number, found["minFont"])
 
@@ -213,7 +213,7 @@ def test_live_deck_fills_the_screen_and_turns_on_keys(server, browser, width, he
             if key:
                 page.keyboard.press(key)
             live_slide(page, number)
-            check_slide(page.evaluate(MEASURE, ".st-key-deck-chart .js-plotly-plot"), number, False)
+            check_slide(page.evaluate(MEASURE, ".st-key-deck-chart .js-plotly-plot"), number, True)
             if width == 1920:
                 screenshot(page, f"deck-live-light-{number}")
         page.keyboard.press("ArrowLeft")  # nothing before slide 1: the button is disabled
@@ -234,7 +234,7 @@ def test_live_deck_slide_in_the_url_wins_and_dark_theme(server, browser):
         for number in range(1, 7):
             page.keyboard.press(str(number))
             live_slide(page, number)
-            check_slide(page.evaluate(MEASURE, ".st-key-deck-chart .js-plotly-plot"), number, False)
+            check_slide(page.evaluate(MEASURE, ".st-key-deck-chart .js-plotly-plot"), number, True)
             screenshot(page, f"deck-live-dark-{number}")
         page.get_by_role("button", name="Leave the deck").click()
         page.wait_for_function("() => !location.search.includes('present=1')")
