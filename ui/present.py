@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from sistercities.contract.schema import Lang
+from sistercities.deck.html import SCALE_FONTS_JS
 from sistercities.i18n import t
 from ui import state
 
@@ -56,22 +57,7 @@ DECK_KEYS_JS = """
   });
   // Text scales with the screen height: the figures' sizes are for 1080 pixels, so on another
   // screen every font size of the drawn chart is scaled (from the figure Streamlit drew).
-  function scaled(value, k, inFont) {
-    if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-      if (!value.length || typeof value[0] !== "object" || value[0] === null) { return value; }
-      return Array.from(value, function (v) { return scaled(v, k, false); });
-    }
-    if (value && typeof value === "object") {
-      var out = {};
-      Object.keys(value).forEach(function (key) {
-        var v = value[key];
-        if (inFont && key === "size" && typeof v === "number") { out[key] = v * k; }
-        else { out[key] = scaled(v, k, /font$/i.test(key)); }
-      });
-      return out;
-    }
-    return value;
-  }
+SCALE_FONTS
   function rescale() {
     var gd = document.querySelector(".st-key-deck-chart .js-plotly-plot");
     if (!gd || !window.Plotly || !gd.layout || !gd.data) { return; }
@@ -87,7 +73,7 @@ DECK_KEYS_JS = """
   window.setInterval(rescale, 400);
 })();
 </script>
-"""
+""".replace("SCALE_FONTS", SCALE_FONTS_JS)
 
 
 def present_nav(lang: Lang) -> None:

@@ -84,17 +84,13 @@ html, body {{ margin: 0; height: 100%; overflow: hidden; background: {background
 .chart {{ flex: 1; min-height: 0; }}
 """
 
-# Scales every font size of a figure by the screen height (the figures are written for 1080
-# pixels), draws a slide when it is shown, and turns slides on keys and buttons.
-_DECK_JS = """
-(function () {
-  var slides = Array.from(document.querySelectorAll(".slide"));
-  var figures = JSON.parse(document.getElementById("deck-figures").textContent);
-  var config = {displaylogo: false, responsive: true, topojsonURL: "./",
-                modeBarButtonsToRemove: ["lasso2d", "select2d"]};
-  var current = 0, drawnAt = {};
+SCALE_FONTS_JS = """
+  // scaled(figurePart, k): a copy with every font size times k (arrays of numbers shared)
   function scaled(value, k, inFont) {
-    if (Array.isArray(value)) { return value.map(function (v) { return scaled(v, k, inFont); }); }
+    if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+      if (!value.length || typeof value[0] !== "object" || value[0] === null) { return value; }
+      return Array.from(value, function (v) { return scaled(v, k, false); });
+    }
     if (value && typeof value === "object") {
       var out = {};
       Object.keys(value).forEach(function (key) {
@@ -106,6 +102,19 @@ _DECK_JS = """
     }
     return value;
   }
+"""
+"""The JavaScript that scales a figure's text by the screen height (the file and the live deck)."""
+
+# Scales every font size of a figure by the screen height (the figures are written for 1080
+# pixels), draws a slide when it is shown, and turns slides on keys and buttons.
+_DECK_JS = """
+(function () {
+  var slides = Array.from(document.querySelectorAll(".slide"));
+  var figures = JSON.parse(document.getElementById("deck-figures").textContent);
+  var config = {displaylogo: false, responsive: true, topojsonURL: "./",
+                modeBarButtonsToRemove: ["lasso2d", "select2d"]};
+  var current = 0, drawnAt = {};
+  SCALE_FONTS
   function draw(index) {
     var fig = figures[index], div = slides[index].querySelector(".chart");
     var k = window.innerHeight / SCREEN;
@@ -186,7 +195,7 @@ def deck_html(slides: list[Slide], lang: Lang, theme: str, topojson: dict | None
     assets = {"topojson": {TOPOJSON_NAME: topojson} if topojson is not None else {}}
     page_css = _PAGE_CSS.format(background=colours["background"])
     title = html.escape(slides[0].title if slides else t("app.title", lang))
-    script = _DECK_JS.replace("SCREEN", str(SCREEN_HEIGHT))
+    script = _DECK_JS.replace("SCREEN", str(SCREEN_HEIGHT)).replace("SCALE_FONTS", SCALE_FONTS_JS)
     return (
         f'<!DOCTYPE html><html lang="{"zh-CN" if lang == "zh" else "en"}"><head>'
         '<meta charset="utf-8"><meta name="viewport" content="width=device-width">'
