@@ -89,8 +89,11 @@ def test_headline_numbers_growth_and_play_on_slides_1_and_2():
         assert slide.playable and slide.figure["frames"]
         button = slide.figure["layout"]["updatemenus"][0]["buttons"][0]
         assert button["method"] == "animate" and "args2" in button  # a second click stops
-    years = [int(frame["name"]) for frame in second.figure["frames"]]
+    names = [frame["name"] for frame in second.figure["frames"]]
+    years = [int(name) for name in names[:-1]]
     assert years == sorted(years) and years[0] <= 1980
+    line = next(t for t in second.figure["data"] if str(t.get("name", "")).startswith("Pair lines"))
+    assert names[-1] == "all" and second.figure["frames"][-1]["data"][0]["lon"] == line["lon"]
 
 
 def test_every_map_of_the_south_china_sea_draws_the_maritime_line():

@@ -141,6 +141,10 @@ _DECK_JS = """
     if (button) { button.dispatchEvent(new MouseEvent("click", {bubbles: true})); }
   }
   window.deckShow = show;
+  // plotly rejects an animation's promise, with no reason, when a second P stops it
+  window.addEventListener("unhandledrejection", function (event) {
+    if (event.reason === undefined) { event.preventDefault(); }
+  });
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     var key = event.key, next = null;

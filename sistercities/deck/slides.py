@@ -28,7 +28,7 @@ from sistercities.exports import share_text
 from sistercities.figures.basemap import maritime_trace
 from sistercities.figures.guangxi_map import guangxi_figure
 from sistercities.figures.overview import growth_spec
-from sistercities.figures.theme import FONT_FAMILY, GUANGXI_RED, deck_colours
+from sistercities.figures.theme import FONT_FAMILY, GUANGXI_RED, TEXT_COLOUR, deck_colours
 from sistercities.figures.world_map import (
     FADED_COLOUR,
     HIGHLIGHT_COLOUR,
@@ -243,6 +243,7 @@ def _play_menu(lang: Lang, beside: bool = False) -> dict[str, Any]:
     return {
         "type": "buttons",
         "showactive": False,
+        "active": -1,  # not pressed: the first click plays, the next one stops
         **place,
         "font": {"size": SMALL},
         "buttons": [
@@ -355,6 +356,9 @@ def map_frames(
         line = line_trace(ends, traces[index]["name"], colour, width)
         data = [{"type": "scattergeo", "lon": line["lon"], "lat": line["lat"]}]
         frames.append({"name": str(year), "data": data, "traces": [index]})
+    # the end: every pair again, the undated ones included
+    full = {"type": "scattergeo", "lon": traces[index]["lon"], "lat": traces[index]["lat"]}
+    frames.append({"name": "all", "data": [full], "traces": [index]})
     return frames, [_play_menu(lang, beside=True)]
 
 
@@ -545,6 +549,10 @@ def finish_figure(figure: dict[str, Any], theme: str) -> dict[str, Any]:
     return result
 
 
+_DARK_INKS = frozenset({TEXT_COLOUR, "#1b2631"})
+"""Near-black text and marks of the figures' light look (labels, milestone marks)."""
+
+
 def _themed_trace(trace: dict[str, Any], colours: dict[str, str]) -> dict[str, Any]:
     """A trace with the theme's land, borders, maritime line and link colour."""
     if trace.get("meta") == "maritime":
@@ -558,6 +566,12 @@ def _themed_trace(trace: dict[str, Any], colours: dict[str, str]) -> dict[str, A
         "rgba(31, 95, 168, 0.55)"
     ):
         trace["line"] = {**trace["line"], "color": colours["lines"]}
+    if trace.get("type") == "scatter":  # dark text and marks of the light look follow the theme
+        marker, font = trace.get("marker"), trace.get("textfont")
+        if isinstance(marker, dict) and marker.get("color") in _DARK_INKS:
+            trace["marker"] = {**marker, "color": colours["text"]}
+        if isinstance(font, dict) and font.get("color") in _DARK_INKS:
+            trace["textfont"] = {**font, "color": colours["text"]}
     if trace.get("type") == "choropleth" and "colorbar" in trace:
         bar = trace["colorbar"]
         bar["tickfont"] = {**bar.get("tickfont", {}), "color": colours["text"]}

@@ -150,6 +150,19 @@ def test_file_deck_fills_the_screen_offline_and_turns_on_keys(browser, deck_file
                 screenshot(page, f"deck-file-light-{number}")
         page.keyboard.press("Home")
         wait_drawn(page, 1, time.monotonic())
+        # P plays the years: the growth line restarts in 1979 and grows; P again stops it
+        points = "() => document.querySelector('.slide.shown .chart').data[0].x.length"
+        full = page.evaluate(points)
+        page.keyboard.press("p")
+        page.wait_for_timeout(700)
+        playing = page.evaluate(points)
+        page.wait_for_timeout(700)
+        assert playing < page.evaluate(points) < full
+        page.keyboard.press("p")
+        page.wait_for_timeout(500)
+        stopped = page.evaluate(points)
+        page.wait_for_timeout(800)
+        assert page.evaluate(points) == stopped < full
         page.keyboard.press("PageUp")  # nothing before the first slide
         page.wait_for_timeout(200)
         assert page.evaluate("() => document.querySelector('.slide.shown').id") == "slide-1"
