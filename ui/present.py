@@ -71,6 +71,10 @@ SCALE_FONTS
     window.Plotly.react(gd, scaled(gd.__deckBase.data, k, false), layout);
   }
   window.setInterval(rescale, 400);
+  // plotly rejects an animation's promise, with no reason, when a second P stops it
+  window.addEventListener("unhandledrejection", function (event) {
+    if (event.reason === undefined) { event.preventDefault(); }
+  });
 })();
 </script>
 """.replace("SCALE_FONTS", SCALE_FONTS_JS)

@@ -256,6 +256,29 @@ def test_live_deck_slide_in_the_url_wins_and_dark_theme(server, browser):
         context.close()
 
 
+def test_live_deck_follows_the_filter_and_language_and_plays(server, browser):
+    data = load_dataset(data_dir()).dataset
+    assert data is not None
+    japan = len(deck_input(data, "country=JPN", "zh")[0].links)
+    url = server.url + "/?present=1&country=JPN"
+    context, page, _ = open_live(browser, url, 1920, 1080)
+    try:
+        live_slide(page, 1)
+        band = page.inner_text(".st-key-deck-bar")
+        assert "日本" in band and "第 1 / 6 页" in band
+        facts = page.inner_text(".deck-facts")
+        assert facts.split()[0] == str(japan)
+        points = (
+            "() => document.querySelector('.st-key-deck-chart .js-plotly-plot').calcdata[0].length"
+        )
+        full = page.evaluate(points)
+        page.keyboard.press("p")  # the years play on the live slide too
+        page.wait_for_function(f"() => ({points})() < {full}", timeout=5_000)
+        page.keyboard.press("p")
+    finally:
+        context.close()
+
+
 def test_live_slide_2_click_selects_once_and_shows_a_callout(server, browser):
     context, page, traffic = open_live(
         browser, server.url + "/?present=1&lang=en&slide=2", 1920, 1080
