@@ -85,18 +85,29 @@ html, body {{ margin: 0; height: 100%; overflow: hidden; background: {background
 """
 
 SCALE_FONTS_JS = """
-  // scaled(figurePart, k): a copy with every font size times k (arrays of numbers shared)
-  function scaled(value, k, inFont) {
+  // scaled(figurePart, k): a copy with every font and marker size and line width times k
+  // (other arrays of numbers are shared, not copied)
+  function times(v, k) {
+    if (typeof v === "number") { return v * k; }
+    if (Array.isArray(v) && v.every(function (x) { return typeof x === "number"; })) {
+      return v.map(function (x) { return x * k; });
+    }
+    return undefined;
+  }
+  function scaled(value, k, part) {
     if (Array.isArray(value) || ArrayBuffer.isView(value)) {
       if (!value.length || typeof value[0] !== "object" || value[0] === null) { return value; }
-      return Array.from(value, function (v) { return scaled(v, k, false); });
+      return Array.from(value, function (v) { return scaled(v, k, ""); });
     }
     if (value && typeof value === "object") {
       var out = {};
       Object.keys(value).forEach(function (key) {
         var v = value[key];
-        if (inFont && key === "size" && typeof v === "number") { out[key] = v * k; }
-        else { out[key] = scaled(v, k, /font$/i.test(key)); }
+        var sized = (part === "font" && key === "size") || (part === "marker" && key === "size")
+          || (part === "line" && key === "width") ? times(v, k) : undefined;
+        var inner = /font$/i.test(key) ? "font"
+          : (key === "marker" || key === "line" ? key : "");
+        out[key] = sized !== undefined ? sized : scaled(v, k, inner);
       });
       return out;
     }

@@ -25,6 +25,7 @@ from tools.serving import wait_for_app
 
 pytestmark = pytest.mark.browser
 SCREENS = [(1920, 1080), (1280, 720)]
+FILE_SCREENS = [*SCREENS, (3840, 2160)]  # the file also on a 4K screen at 100 %
 FILLED = {2, 3, 4, 5}  # the chart covers at least 75 % of the screen
 WIDE = {2, 3, 5}  # the drawing spans at least 60 % of the screen's width
 
@@ -127,7 +128,7 @@ def wait_drawn(page, number: int, started: float) -> float:
     return time.monotonic() - started
 
 
-@pytest.mark.parametrize(("width", "height"), SCREENS)
+@pytest.mark.parametrize(("width", "height"), FILE_SCREENS)
 def test_file_deck_fills_the_screen_offline_and_turns_on_keys(browser, deck_files, width, height):
     context, page, external, errors = open_file(browser, deck_files["light"], width, height)
     try:
