@@ -280,9 +280,10 @@ def test_live_deck_follows_the_filter_and_language_and_plays(server, browser):
         context.close()
 
 
-def test_live_slide_2_click_selects_once_and_shows_a_callout(server, browser):
+@pytest.mark.parametrize(("width", "height"), SCREENS)
+def test_live_slide_2_click_selects_once_and_shows_a_callout(server, browser, width, height):
     context, page, traffic = open_live(
-        browser, server.url + "/?present=1&lang=en&slide=2", 1920, 1080
+        browser, server.url + "/?present=1&lang=en&slide=2", width, height
     )
     try:
         live_slide(page, 2)
@@ -306,6 +307,6 @@ def test_live_slide_2_click_selects_once_and_shows_a_callout(server, browser):
         # one callout: the place's name, its pairs, its Guangxi partners
         assert len(callout) == 1 and re.search(r"\d+ pairs?:", callout[0]), callout
         assert "slide=2" in page.url
-        screenshot(page, "deck-live-selected")
+        screenshot(page, f"deck-live-selected-{width}")
     finally:
         context.close()
