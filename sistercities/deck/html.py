@@ -122,7 +122,8 @@ _DECK_JS = """
 (function () {
   var slides = Array.from(document.querySelectorAll(".slide"));
   var figures = JSON.parse(document.getElementById("deck-figures").textContent);
-  var config = {displaylogo: false, responsive: true, topojsonURL: "./",
+  var config = {displaylogo: false, responsive: true, topojsonURL: "./", displayModeBar: false,
+                scrollZoom: true,
                 modeBarButtonsToRemove: ["lasso2d", "select2d"]};
   var current = 0, drawnAt = {};
   SCALE_FONTS

@@ -137,7 +137,10 @@ def _controls(ctx: PageContext, number: int, total: int) -> None:
 def _chart(ctx: PageContext, slide: Slide, figure: cache.FrozenFigure, theme: str) -> None:
     """The slide's chart; a click on a place or node selects it once."""
     config = chart_config(f"deck-{slide.number}-{slide.key}-{ctx.data.meta['as_of']}")
-    config.update(scrollZoom=True, modeBarButtonsToRemove=["lasso2d", "select2d"])
+    # no tool bar over the legend on the big screen: the wheel zooms and a drag pans
+    config.update(
+        scrollZoom=True, displayModeBar=False, modeBarButtonsToRemove=["lasso2d", "select2d"]
+    )
     key = f"deck.chart.{slide.number}.{theme}.{ctx.lang}"
     if slide.key == "network":
         places = frozenset(ctx.data.places["place_id"])
