@@ -181,6 +181,10 @@ def test_dark_theme_has_a_dark_ground_and_a_light_maritime_line():
     assert dark.figure["layout"]["geo"]["oceancolor"] == deck_colours("dark")["ocean"]
     line = next(t for t in dark.figure["data"] if t.get("meta") == MARITIME_NAME)
     assert contrast(line["line"]["color"], deck_colours("dark")["ocean"]) >= 3
+    ties = [t for t in slides("en", "dark")[5].figure["data"] if t.get("mode") == "lines"]
+    colours = {t["line"]["color"] for t in ties if t.get("meta") != MARITIME_NAME}
+    assert colours == {deck_colours("dark")["ties"]}
+    assert contrast(deck_colours("dark")["ties"], deck_colours("dark")["ocean"]) >= 3
 
 
 def test_slide_numbers_from_the_url():

@@ -20,6 +20,7 @@ import pandas as pd
 
 from geo.map_layers import country_label_points, feature_label_points
 from geo.spatial import load_prefecture_geojson
+from sistercities.alliance.figures import LINE_COLOUR as TIE_COLOUR
 from sistercities.alliance.figures import ties_map_spec
 from sistercities.alliance.ties import build_view, carried_ties, field_link_ids, filter_fields
 from sistercities.contract.schema import Lang, place_id_for_china
@@ -32,6 +33,7 @@ from sistercities.figures.theme import FONT_FAMILY, GUANGXI_RED, TEXT_COLOUR, de
 from sistercities.figures.world_map import (
     FADED_COLOUR,
     HIGHLIGHT_COLOUR,
+    LINE_COLOUR,
     MapView,
     country_traces,
     home_counts,
@@ -550,6 +552,8 @@ def finish_figure(figure: dict[str, Any], theme: str) -> dict[str, Any]:
 
 
 _DARK_INKS = frozenset({TEXT_COLOUR, "#1b2631"})
+_LINK_INKS = {LINE_COLOUR: "lines", TIE_COLOUR: "ties"}
+"""The pairs' and the college ties' lines, drawn in the theme's line colour."""
 """Near-black text and marks of the figures' light look (labels, milestone marks)."""
 
 
@@ -562,10 +566,9 @@ def _themed_trace(trace: dict[str, Any], colours: dict[str, str]) -> dict[str, A
         if scale and len(scale) == 2:
             trace["colorscale"] = [[0, colours["land"]], scale[1]]
         trace["marker"] = {"line": {"color": colours["border"], "width": 0.4}}
-    elif trace.get("mode") == "lines" and trace.get("line", {}).get("color") == (
-        "rgba(31, 95, 168, 0.55)"
-    ):
-        trace["line"] = {**trace["line"], "color": colours["lines"]}
+    elif trace.get("mode") == "lines" and trace.get("line", {}).get("color") in _LINK_INKS:
+        ink = _LINK_INKS[trace["line"]["color"]]
+        trace["line"] = {**trace["line"], "color": colours[ink]}
     if trace.get("type") == "scatter":  # dark text and marks of the light look follow the theme
         marker, font = trace.get("marker"), trace.get("textfont")
         if isinstance(marker, dict) and marker.get("color") in _DARK_INKS:
