@@ -221,3 +221,13 @@ def test_cli_reports_ignored_query_parameters(tmp_path, capsys):
     assert main(["deck", "--out", str(out), "--query", "country=XXX&from=2000"]) == 0
     assert "country=XXX" in capsys.readouterr().err
     assert "已写入" not in out.read_text(encoding="utf-8")[:100]
+
+
+def test_a_filter_that_keeps_no_pair_still_gives_six_slides():
+    deck, _ = deck_input(shipped(), "country=JPN&level=county", "en")
+    assert deck.links.empty
+    empty = deck_slides(deck)
+    assert [s.key for s in empty] == list(SLIDE_KEYS)
+    assert dict(empty[0].facts)["Sister-city pairs"] == "0"
+    for slide in empty:
+        go.Figure(slide.figure)
