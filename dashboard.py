@@ -4,9 +4,11 @@ import streamlit as st
 
 from sistercities.i18n import t
 from ui import sidebar
-from ui.views import overview
+from ui.views import deck, overview
 
 ctx = sidebar.page_setup("page.overview")
+if ctx.view.present:  # the meeting-room deck, on this page's slide
+    deck.show(ctx, 1)
 st.title(t("app.title", ctx.lang))
 st.caption(sidebar.caption(ctx))
 if ctx.empty:

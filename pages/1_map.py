@@ -8,9 +8,12 @@ import streamlit as st
 
 from sistercities.i18n import t
 from ui import sidebar
+from ui.views import deck
 from ui.views import map as map_view
 
 ctx = sidebar.page_setup("page.map")
+if ctx.view.present:  # the meeting-room deck, on this page's slide
+    deck.show(ctx, 2)
 st.title(t("map.title", ctx.lang))
 st.caption(sidebar.caption(ctx))
 if ctx.empty:

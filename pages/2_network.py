@@ -6,9 +6,12 @@ from sistercities.i18n import t
 from sistercities.network.figure import COLOUR_BY
 from sistercities.network.layout import LAYOUTS
 from ui import network_cache, sidebar
+from ui.views import deck
 from ui.views import network as network_panels
 
 ctx = sidebar.page_setup("page.network")
+if ctx.view.present:  # the meeting-room deck, on this page's slide
+    deck.show(ctx, 5)
 st.title(t("net.title", ctx.lang))
 st.caption(sidebar.caption(ctx))
 if ctx.empty:

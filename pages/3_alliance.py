@@ -8,8 +8,11 @@ from sistercities.i18n import t
 from ui import sidebar
 from ui.figures import show_figure
 from ui.views import alliance as view
+from ui.views import deck
 
 ctx = sidebar.page_setup("page.alliance")
+if ctx.view.present:  # the meeting-room deck, on its alliance slide
+    deck.show(ctx, 6)
 lang, data = ctx.lang, ctx.data
 prep = view.prepared(ctx)  # cached per data version, filter, language and roster
 members, mode, av = prep.members, prep.mode, prep.av

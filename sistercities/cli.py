@@ -1,4 +1,4 @@
-"""Command line: ``python -m sistercities validate | stats | synth | import-table | publish``."""
+"""Command line: ``python -m sistercities`` validate, stats, synth, deck, publish, import-table."""
 
 from __future__ import annotations
 
@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     publish = commands.add_parser("publish", help="write the static public edition")
     publish.add_argument("--out", type=Path, required=True, help="folder to write the site to")
     publish.add_argument("--data", type=Path, help="data folder (default: configured)")
+    deck = commands.add_parser("deck", help="write the meeting-room deck as one offline HTML file")
+    deck.add_argument("--out", type=Path, required=True, help="the HTML file to write")
+    deck.add_argument("--theme", default="light", choices=["light", "dark"])
+    deck.add_argument("--query", default="", help='a filter in the URL\'s syntax, e.g. "from=2000"')
+    deck.add_argument("--data", type=Path, help="data folder (default: configured)")
     from sistercities.importer.cli import add_parser
 
     add_parser(commands)
@@ -114,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_publish(
                 args.out, args.data, normalise_lang(args.lang) if args.lang else None
             )
+        if args.command == "deck":
+            from sistercities.deck.build import run_deck
+
+            return run_deck(args.data or data_dir(), args.out, args.theme, args.query, lang)
         if args.command == "import-table":
             from sistercities.importer.cli import run
 

@@ -135,7 +135,7 @@ def test_top_lists_and_exports_in_english(app):
     app.query_params["lang"] = "en"
     at = app.run()
     labels = [button.label for button in at.get("download_button")]
-    assert labels == ["Download CSV", "Download Excel (XLSX)", "Download offline briefing (HTML)"]
+    assert labels == ["Download CSV", "Download Excel (XLSX)", "Download the offline deck (HTML)"]
     top_cities = charts(at)[2][0]["data"][0]
     assert list(top_cities["y"]) == ["Nanning", "Guilin"]  # largest last (top of the chart)
     assert list(decode(top_cities["x"])) == [1, 2]

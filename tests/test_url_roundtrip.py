@@ -102,11 +102,20 @@ def test_bad_values_are_ignored_with_a_notice(folder):
 
 
 def test_briefing_mode_round_trips_and_hides_the_sidebar(folder):
-    at = fresh({"present": "1", "lang": "en", "country": "JPN"})
+    at = fresh({"present": "1", "lang": "en", "country": "JPN", "theme": "dark"})
     assert not at.exception
-    assert query(at) == {"present": "1", "lang": "en", "country": "JPN"}
-    assert len(at.sidebar.multiselect) == 0  # no filter widgets in briefing mode
-    assert at.button(key="w.brief.exit").label == "Leave briefing mode"
-    at.button(key="w.brief.exit").click().run()
-    assert "present" not in query(at)
+    # the deck keeps its slide (the page's own: / is slide 1) and theme in the URL
+    assert query(at) == {
+        "present": "1",
+        "lang": "en",
+        "country": "JPN",
+        "slide": "1",
+        "theme": "dark",
+    }
+    assert len(at.sidebar.multiselect) == 0  # no filter widgets in the deck
+    at.button(key="deck-next").click().run()
+    assert query(at)["slide"] == "2"
+    assert at.button(key="deck-exit").label == "Leave the deck"
+    at.button(key="deck-exit").click().run()
+    assert "present" not in query(at) and "slide" not in query(at)
     assert at.multiselect(key="w.f.countries").value == ["JPN"]

@@ -1,72 +1,100 @@
-"""Briefing mode (``?present=1``): a keyboard-friendly bar of page links instead of the sidebar."""
+"""Presentation mode (``?present=1``): the deck's URL values, keyboard and the switch into it.
+
+The deck itself is drawn by :mod:`ui.views.deck`. The page setup calls :func:`present_nav`
+before it rewrites the URL from the canonical state (which knows nothing of ``slide=`` and
+``theme=``), so the deck's values are read here first.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from sistercities.contract.schema import Lang
+from sistercities.deck.html import SCALE_FONTS_JS
 from sistercities.i18n import t
-from sistercities.paths import ROOT
 from ui import state
 
-BRIEFING_PAGES = (
-    ("dashboard.py", "page.overview"),
-    ("pages/1_map.py", "page.map"),
-    ("pages/2_network.py", "page.network"),
-    ("pages/3_alliance.py", "page.alliance"),
-)
-NAV_KEY = "brief-nav"
+URL_KEY = "deck.url"  # the deck's URL values (slide, theme) as this run found them
+DECK_PARAMS = ("slide", "theme")
 
-# Arrow keys (and a presenter remote's PageUp/PageDown) follow the links of the bar; digits jump.
-# The links are ordinary anchors, so Tab reaches them and Enter opens them as well.
-_KEYS_JS = """
+# Arrow keys and a presenter remote's PageUp/PageDown press the deck's previous and next
+# buttons; Home, End and digits press its (hidden) jump buttons; P presses the chart's play
+# button, which starts and stops the years. Buttons are ordinary buttons: Tab and Enter work too.
+DECK_KEYS_JS = """
 <script>
 (function () {
-  if (window.__sisterCityBriefingKeys) { return; }
-  window.__sisterCityBriefingKeys = true;
-  function trim(path) { return path.replace(/\\/+$/, ""); }
+  if (window.__sisterCityDeckKeys) { return; }
+  window.__sisterCityDeckKeys = true;
+  function press(selector) {
+    var button = document.querySelector(selector);
+    if (!button || button.disabled) { return false; }
+    button.click();
+    return true;
+  }
   document.addEventListener("keydown", function (event) {
     var target = event.target;
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA"
         || target.isContentEditable)) { return; }
-    var links = Array.from(document.querySelectorAll(".st-key-brief-nav a[href]"));
-    if (!links.length) { return; }
-    // the first link is the entry page, whose href Streamlit writes as the current address
-    var here = 0;
-    links.forEach(function (a, index) {
-      if (index > 0 && trim(new URL(a.href).pathname) === trim(window.location.pathname)) {
-        here = index;
-      }
-    });
-    var next = -1;
-    if (event.key === "ArrowRight" || event.key === "PageDown") { next = here + 1; }
-    else if (event.key === "ArrowLeft" || event.key === "PageUp") { next = here - 1; }
-    else if (/^[1-9]$/.test(event.key)) { next = parseInt(event.key, 10) - 1; }
-    if (next < 0 || next >= links.length || next === here) { return; }
-    event.preventDefault();
-    links[next].click();
+    if (!document.querySelector(".st-key-deck-bar")) { return; }
+    var key = event.key, done = false;
+    var total = document.querySelectorAll("[class*='st-key-deck-go-'] button").length;
+    if (key === "ArrowRight" || key === "PageDown" || key === "ArrowDown") {
+      done = press(".st-key-deck-next button");
+    } else if (key === "ArrowLeft" || key === "PageUp" || key === "ArrowUp") {
+      done = press(".st-key-deck-prev button");
+    } else if (key === "Home") {
+      done = press(".st-key-deck-go-1 button");
+    } else if (key === "End") {
+      done = press(".st-key-deck-go-" + total + " button");
+    } else if (/^[1-9]$/.test(key)) {
+      done = press(".st-key-deck-go-" + key + " button");
+    } else if (key === "p" || key === "P") {
+      var play = document.querySelector(".st-key-deck-chart .updatemenu-button");
+      if (play) { play.dispatchEvent(new MouseEvent("click", {bubbles: true})); done = true; }
+    }
+    if (done) { event.preventDefault(); }
+  });
+  // Text scales with the screen height: the figures' sizes are for 1080 pixels, so on another
+  // screen every font size of the drawn chart is scaled (from the figure Streamlit drew).
+SCALE_FONTS
+  function rescale() {
+    var gd = document.querySelector(".st-key-deck-chart .js-plotly-plot");
+    if (!gd || !window.Plotly || !gd.layout || !gd.data) { return; }
+    var k = window.innerHeight / 1080;
+    if (gd.layout !== gd.__deckLayout) { gd.__deckBase = {data: gd.data, layout: gd.layout}; }
+    else if (gd.__deckScale === k) { return; }
+    if (Math.abs(k - 1) < 0.02 && gd.layout === gd.__deckBase.layout) { return; }
+    var layout = scaled(gd.__deckBase.layout, k, false);
+    gd.__deckLayout = layout;
+    gd.__deckScale = k;
+    window.Plotly.react(gd, scaled(gd.__deckBase.data, k, false), layout);
+  }
+  window.setInterval(rescale, 400);
+  // plotly rejects an animation's promise, with no reason, when a second P stops it
+  window.addEventListener("unhandledrejection", function (event) {
+    if (event.reason === undefined) { event.preventDefault(); }
   });
 })();
 </script>
-"""
+""".replace("SCALE_FONTS", SCALE_FONTS_JS)
 
 
 def present_nav(lang: Lang) -> None:
-    """The bar of page links at the top of a page in briefing mode, with the exit button."""
-    pages = [(path, key) for path, key in BRIEFING_PAGES if (ROOT / path).exists()]
-    with st.container(key=NAV_KEY, horizontal=True, vertical_alignment="center"):
-        for path, key in pages:
-            st.page_link(path, label=t(key, lang))
-        st.caption(t("brief.keys", lang))
-        if st.button(t("brief.exit", lang), key="w.brief.exit"):
-            state.set_value(state.PRESENT, False)
-            st.rerun()
-    st.html(_KEYS_JS, unsafe_allow_javascript=True)
+    """Keep the deck's URL values (``slide``, ``theme``) before the URL is rewritten."""
+    del lang  # the deck draws its own band (ui.views.deck)
+    st.session_state[URL_KEY] = {
+        name: st.query_params.get(name, "") for name in DECK_PARAMS if name in st.query_params
+    }
+
+
+def url_value(name: str) -> str:
+    """A deck value of the URL as this run found it ('' when absent)."""
+    return str(st.session_state.get(URL_KEY, {}).get(name, ""))
 
 
 def enter_button(lang: Lang) -> None:
-    """The sidebar button that switches to briefing mode."""
-    if st.sidebar.button(t("brief.enter", lang), key="w.brief.enter", width="stretch"):
+    """The sidebar button that switches to presentation mode (the deck)."""
+    if st.sidebar.button(t("deck.enter", lang), key="w.brief.enter", width="stretch"):
         state.set_value(state.PRESENT, True)
         st.rerun()

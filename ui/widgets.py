@@ -17,7 +17,7 @@ holds the click) as a new click, so a click on ``/map`` toggled the selection fo
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import streamlit as st
 
@@ -79,12 +79,19 @@ def bound_choice(
     return value
 
 
-def clickable_chart(figure: Any, key: str, config: dict[str, Any], on_pick: PickHandler) -> None:
+def clickable_chart(
+    figure: Any,
+    key: str,
+    config: dict[str, Any],
+    on_pick: PickHandler,
+    height: int | Literal["content", "stretch"] = "content",
+) -> None:
     """Draw ``figure`` with point selection; ``on_pick(event)`` runs once per user click.
 
     ``event`` is the chart's selection state as Streamlit reports it (``{"selection":
     {"points": [...]}}``); an empty point list means the user cleared plotly's own selection.
-    Screen readers get :func:`sistercities.exports.chart_alt` of the figure.
+    Screen readers get :func:`sistercities.exports.chart_alt` of the figure. ``height``
+    "stretch" fills the chart's container (the deck's full-screen slides).
     """
 
     def picked() -> None:
@@ -97,5 +104,6 @@ def clickable_chart(figure: Any, key: str, config: dict[str, Any], on_pick: Pick
         key=key,
         on_select=picked,
         selection_mode="points",
+        height=height,
         alt=chart_alt(figure.to_dict()),
     )

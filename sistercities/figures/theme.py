@@ -105,3 +105,45 @@ def _merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
             _merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
         )
     return out
+
+
+DECK_THEMES = ("light", "dark")
+"""The deck's two looks: the app's light one and a dark "big screen" one (深色大屏)."""
+
+DECK_COLOURS: dict[str, dict[str, str]] = {
+    "light": {
+        "background": "#ffffff",
+        "text": TEXT_COLOUR,
+        "muted": "#4f5563",
+        "ocean": "#eef4fa",
+        "land": "#e6e9ef",
+        "border": "#ffffff",
+        "maritime": MARITIME_LINE["color"],
+        "lines": "rgba(31, 95, 168, 0.55)",
+        "ties": "#5b6270",
+        "panel": "rgba(255,255,255,0.92)",
+        "accent": GUANGXI_RED,
+    },
+    "dark": {
+        "background": "#0d1520",
+        "text": "#f2f4f8",
+        "muted": "#c5ccd8",
+        "ocean": "#122131",
+        "land": "#2b3747",
+        "border": "#0d1520",
+        "maritime": "#d7dce4",
+        "lines": "rgba(120, 178, 240, 0.6)",
+        "ties": "#b4bccb",
+        "panel": "rgba(13,21,32,0.92)",
+        "accent": "#ff5a6e",
+    },
+}
+"""Background, text (at least 4.5:1 on the background), map and line colours of each deck look.
+
+The category palettes above are the same in both; only grounds, text and lines change.
+"""
+
+
+def deck_colours(theme: str) -> dict[str, str]:
+    """The colours of a deck theme (``light`` for anything unknown)."""
+    return DECK_COLOURS.get(theme, DECK_COLOURS["light"])

@@ -124,12 +124,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "UTF-8（带 BOM），Excel 可直接打开中文；以 = + - @ 开头的单元格已转为文本。",
         "UTF-8 with BOM, so Excel shows Chinese; cells starting with = + - @ are kept as text.",
     ),
-    "dl.briefing": ("下载离线汇报文件（HTML）", "Download offline briefing (HTML)"),
-    "dl.briefing_help": (
-        "单个 HTML 文件，含当前图表、绘图库与地图数据，无需联网即可在浏览器中打开。",
-        "One HTML file with the current figures, the chart library and the map data: opens in a "
-        "browser without a network.",
-    ),
     "dl.image_format": ("图表下载格式", "Chart download format"),
     "dl.image_help": (
         "图表右上角的相机按钮下载图片：PNG 为屏幕分辨率的 3 倍；SVG 为矢量图。",
@@ -139,12 +133,5 @@ TEXTS: dict[str, tuple[str, str]] = {
     "brief.offline_note": (
         "离线汇报文件：图表可缩放、悬停查看数值；地图动画点“播放”。",
         "Offline briefing: charts zoom and show values on hover; press Play on the map.",
-    ),
-    # Briefing mode
-    "brief.enter": ("进入汇报模式", "Briefing mode"),
-    "brief.exit": ("退出汇报模式", "Leave briefing mode"),
-    "brief.keys": (
-        "键盘：← → 切换页面，1–4 直接跳转，Tab 选择链接",
-        "Keys: ← → switch page, 1–4 jump, Tab moves between links",
     ),
 }

@@ -81,51 +81,32 @@ def test_overview_in_english_with_a_filter_from_the_url(tiny_server, offline_pag
     screenshot(page, "overview-en")
 
 
-def test_briefing_mode_hides_chrome_and_switches_pages_by_keyboard(tiny_server, offline_page):
+def test_briefing_mode_is_the_deck_driven_by_keyboard(tiny_server, offline_page):
     page = open_overview(offline_page, tiny_server.url + "/?present=1&lang=en")
-    page.wait_for_selector(".st-key-brief-nav a[href]")
+    page.wait_for_selector(".deck-band[data-slide='1']")
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert not page.locator('[data-testid="stToolbar"]').is_visible()
-    links = page.locator(".st-key-brief-nav a[href]")
-    assert links.count() >= 2
-    assert links.first.inner_text().strip() == "Overview"
-    size = page.evaluate(
-        "() => getComputedStyle(document.querySelector('[data-testid=\"stAppViewContainer\"]')).fontSize"
-    )
-    assert size == "22px"
-    assert (
-        page.locator(".js-plotly-plot .gtitle", has_text="Sister cities at a glance").count() == 1
-    )
+    assert "Slide 1 of 6" in page.inner_text(".st-key-deck-bar")
+    assert page.locator(".st-key-deck-chart .js-plotly-plot").count() == 1
     screenshot(page, "briefing-mode")
-    # Tab reaches the page links
+    # Tab reaches the deck's buttons
     for _ in range(10):
         page.keyboard.press("Tab")
-        if page.evaluate("() => !!document.activeElement.closest('.st-key-brief-nav')"):
+        if page.evaluate("() => !!document.activeElement.closest('.st-key-deck-bar')"):
             break
-    assert page.evaluate("() => document.activeElement.tagName") == "A"
-    # the right arrow opens the next view, still in briefing mode
-    target = page.evaluate(
-        "() => new URL(document.querySelectorAll('.st-key-brief-nav a[href]')[1].href)"
-        ".pathname.replace(/\\/$/, '')"
-    )
-    assert target in ("/map", "/network")
-    page.wait_for_function("() => window.__sisterCityBriefingKeys === true")
+    assert page.evaluate("() => document.activeElement.tagName") == "BUTTON"
+    # the right arrow shows the next slide, still in presentation mode, on the same page
+    page.wait_for_function("() => window.__sisterCityDeckKeys === true")
     page.evaluate("() => document.activeElement.blur()")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        f"() => window.location.pathname.replace(/\\/$/, '') === '{target}'", timeout=60_000
-    )
+    page.wait_for_selector(".deck-band[data-slide='2']", timeout=60_000)
     wait_for_app(page)
-    page.wait_for_selector(".st-key-brief-nav a[href]", timeout=60_000)
-    assert "present=1" in page.url
+    assert "present=1" in page.url and "slide=2" in page.url
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     page.wait_for_timeout(1000)
     page.keyboard.press("ArrowLeft")
-    page.wait_for_function(
-        "() => window.location.pathname.replace(/\\/$/, '') === ''", timeout=60_000
-    )
+    page.wait_for_selector(".deck-band[data-slide='1']", timeout=60_000)
     wait_for_app(page)
-    assert page.locator(".st-key-brief-nav").count() == 1
     assert offline_page.external == []
     screenshot(page, "briefing-mode-next")
 

@@ -19,7 +19,9 @@ from sistercities.counts import (
     completeness_text,
     headline,
 )
-from sistercities.deck.offline import load_topojson, overview_briefing, overview_specs
+from sistercities.deck.build import deck_file
+from sistercities.deck.offline import overview_specs
+from sistercities.deck.slides import DeckInput
 from sistercities.exports import links_table
 from sistercities.figures.growth_map import AGGREGATE_ABOVE, located
 from sistercities.figures.overview import headline_spec
@@ -28,8 +30,9 @@ from sistercities.i18n import t
 from sistercities.paths import STATIC_DIR
 from sistercities.timeline import SPLITS, undated_pairs
 from ui import cache
-from ui.figures import figure_note, official_figures, show_figure, table_downloads
-from ui.sidebar import PageContext, caption, source_note
+from ui.figures import official_figures, show_figure, table_downloads
+from ui.sidebar import PageContext, source_note
+from ui.views import deck as deck_view
 
 TOPOJSON_FILE = STATIC_DIR / "world_110m.json"
 
@@ -187,33 +190,32 @@ def top_section(ctx: PageContext, figures: dict) -> None:
 
 
 def export_section(ctx: PageContext) -> None:
-    """The filtered pairs as CSV/XLSX and the one-file offline briefing."""
+    """The filtered pairs as CSV/XLSX and the one-file offline deck (every slide)."""
     st.subheader(t("dl.header", ctx.lang))
     st.markdown(t("dl.pairs", ctx.lang, count=len(ctx.links)))
     table_downloads(_links_table_for(ctx), "pairs", ctx.lang, "dl.pairs")
-    notes = [figure_note(ctx)]
-    info = cache.completeness(ctx.data)
-    if info and not ctx.data.synthetic:
-        notes.append(completeness_text(info, ctx.lang))
 
     def build() -> str:
-        return overview_briefing(
+        deck = DeckInput(
             ctx.data,
+            ctx.links,
             ctx.history,
+            ctx.spec,
             ctx.lang,
             ctx.names,
-            caption(ctx),
-            notes,
-            load_topojson(TOPOJSON_FILE),
+            "light",
+            None,
+            deck_view.assets(),
         )
+        return deck_file(deck, TOPOJSON_FILE)
 
     st.download_button(
-        t("dl.briefing", ctx.lang),
+        t("deck.download", ctx.lang),
         data=build,
-        file_name=f"briefing-{ctx.data.meta['as_of']}-{ctx.lang}.html",
+        file_name=f"deck-{ctx.data.meta['as_of']}-{ctx.lang}.html",
         mime="text/html",
         key="dl.briefing",
-        help=t("dl.briefing_help", ctx.lang),
+        help=t("deck.download_help", ctx.lang),
         on_click="ignore",
         type="primary",
     )
