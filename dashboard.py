@@ -16,9 +16,7 @@ if ctx.empty:
 
 overview.headline_section(ctx)
 figures = overview.growth_section(ctx)
-if not ctx.view.present:
-    overview.anniversary_section(ctx)
+overview.anniversary_section(ctx)
 overview.top_section(ctx, figures)
-if not ctx.view.present:
-    overview.export_section(ctx)
-    sidebar.credits(ctx)
+overview.export_section(ctx)
+sidebar.credits(ctx)

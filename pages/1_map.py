@@ -37,5 +37,4 @@ with right:
     map_view.selection_panel(ctx)
 
 map_view.about(ctx)
-if not ctx.view.present:
-    sidebar.credits(ctx)
+sidebar.credits(ctx)

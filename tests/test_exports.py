@@ -7,7 +7,6 @@ import plotly.graph_objects as go
 import pytest
 
 from sistercities.dataset import load_dataset
-from sistercities.deck.offline import TOPOJSON_NAME, briefing_html, overview_briefing
 from sistercities.exports import (
     chart_alt,
     chart_config,
@@ -18,7 +17,6 @@ from sistercities.exports import (
     xlsx_bytes,
 )
 from sistercities.places import place_labels
-from tests.browser.topojson_fixture import tiny_topojson
 
 DANGEROUS = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tX", '=HYPERLINK("http://x")']
 
@@ -77,33 +75,6 @@ def test_stamp_bakes_title_and_note_into_the_figure():
     assert stamped.layout.title.text == "友城增长"
     assert any("数据截至 2024-11-12" in a.text for a in stamped.layout.annotations)
     assert fig.layout.title.text is None  # a copy
-
-
-def test_briefing_inlines_plotly_and_topojson(tiny_folder):
-    data = load_dataset(tiny_folder, dt.date(2026, 1, 1)).dataset
-    names = place_labels(data, "en")
-    text = overview_briefing(data, data.links, "en", names, "All pairs", ["note"], tiny_topojson())
-    assert text.count('class="figure"') == 5
-    assert "plotly.js v" in text  # the library itself, not a <script src>
-    assert "<script src" not in text
-    assert f'"{TOPOJSON_NAME}":' in text and '"Topology"' in text
-    assert '"topojsonURL": "./"' in text
-    assert "As of 2024-11-12" in text
-
-
-def test_briefing_without_topojson_leaves_the_map_out():
-    plain = go.Figure(go.Bar(x=[1], y=[1]))
-    geo = go.Figure(go.Scattergeo(lat=[1], lon=[1]))
-    text = briefing_html("T", [], [plain, geo], "zh", None)
-    assert text.count('class="figure"') == 1
-
-
-def test_briefing_escapes_script_end_in_json():
-    topo = tiny_topojson()
-    topo["objects"]["countries"]["geometries"][0]["properties"] = {"name": "</script><b>"}
-    text = briefing_html("T", [], [], "en", topo)
-    assert "</script><b>" not in text  # the tag never closes the script
-    assert "<\\/script><b>" in text
 
 
 def test_chart_alt_names_the_title_main_figures_and_stamp():

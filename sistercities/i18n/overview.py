@@ -130,8 +130,4 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The camera button above each chart downloads it: PNG at three times screen "
         "resolution, or SVG (vector).",
     ),
-    "brief.offline_note": (
-        "离线汇报文件：图表可缩放、悬停查看数值；地图动画点“播放”。",
-        "Offline briefing: charts zoom and show values on hover; press Play on the map.",
-    ),
 }

@@ -6,16 +6,10 @@ briefing-mode-next, offline-briefing) for a person to look at.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from sistercities.dataset import load_dataset
-from sistercities.deck.offline import load_topojson, overview_briefing
 from sistercities.paths import STATIC_DIR
-from sistercities.places import place_labels
 from tests.browser.conftest import assert_no_streamlit_exception, screenshot
-from tests.browser.topojson_fixture import tiny_topojson
 from tests.fixtures_data import write_folder
 from tools.serving import start_server, stop_server, wait_for_app
 
@@ -109,62 +103,3 @@ def test_briefing_mode_is_the_deck_driven_by_keyboard(tiny_server, offline_page)
     wait_for_app(page)
     assert offline_page.external == []
     screenshot(page, "briefing-mode-next")
-
-
-def briefing_file(tmp_path, topojson: dict) -> str:
-    data = load_dataset(write_folder(tmp_path / "data"), dt.date(2026, 1, 1)).dataset
-    html = overview_briefing(
-        data,
-        data.links,
-        "zh",
-        place_labels(data, "zh"),
-        "全部友城",
-        ["数据截至 2024-11-12"],
-        topojson,
-    )
-    path = tmp_path / "briefing.html"
-    path.write_text(html, encoding="utf-8")
-    return path.as_uri()
-
-
-@pytest.mark.parametrize("which", ["fixture", "shipped"])
-def test_offline_briefing_file_draws_with_the_network_cut_off(browser, tmp_path, which):
-    if which == "shipped":
-        topojson = load_topojson(REAL_TOPOJSON)
-        if topojson is None:
-            pytest.skip("static/world_110m.json is not built yet")
-    else:
-        topojson = tiny_topojson()
-    uri = briefing_file(tmp_path, topojson)
-    context = browser.new_context(viewport={"width": 1600, "height": 900}, offline=True)
-    requests, errors = [], []
-
-    def route(route_obj):
-        requests.append(route_obj.request.url)
-        if route_obj.request.url.startswith(("file:", "data:", "blob:")):
-            route_obj.continue_()
-        else:
-            route_obj.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.goto(uri)
-    page.wait_for_function(
-        "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 5", timeout=30_000
-    )
-    page.wait_for_timeout(1000)
-    assert page.locator(".js-plotly-plot").count() == 5
-    # the map: countries drawn from the inlined topojson, lines and the play button
-    assert page.locator(".geo .choroplethlocation").count() >= 4
-    assert page.locator(".geo .js-line").count() >= 1
-    assert page.locator(".updatemenu-button", has_text="播放").count() == 1
-    assert page.locator(".annotation-text", has_text="数据截至 2024-11-12").count() == 5
-    assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
-    assert errors == []
-    page.locator(".updatemenu-button", has_text="播放").click()
-    page.wait_for_timeout(1500)
-    assert errors == []
-    screenshot(page, f"offline-briefing-{which}")
-    context.close()
