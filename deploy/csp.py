@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import re
 import sys
 from pathlib import Path
@@ -35,12 +36,12 @@ def script_hashes(html: str) -> list[str]:
 
 def policy(frame_ancestors: str) -> str:
     """The policy, one line, with the given frame-ancestors."""
-    import streamlit
-
     sys.path.insert(0, str(ROOT))
     from ui.present import _KEYS_JS
 
-    index = (Path(streamlit.__file__).parent / "static" / "index.html").read_text()
+    spec = importlib.util.find_spec("streamlit")
+    assert spec is not None and spec.origin is not None, "streamlit is not installed"
+    index = (Path(spec.origin).parent / "static" / "index.html").read_text()
     scripts = " ".join(
         ["'self'", "'wasm-unsafe-eval'", *script_hashes(index), *script_hashes(_KEYS_JS)]
     )

@@ -60,7 +60,7 @@ class GuessThrottle:
         self._lock = threading.Lock()
 
     def check(self, client: str) -> Verdict:
-        """May ``client`` guess now? (Not allowed while its wait runs.)"""
+        """Whether ``client`` may guess now (not while its wait runs)."""
         with self._lock:
             entry = self._entry(client, create=False)
             if entry is None:
