@@ -19,6 +19,7 @@ not tested here.
 from __future__ import annotations
 
 import asyncio
+import re
 import shutil
 import urllib.request
 from collections.abc import Iterator
@@ -222,7 +223,6 @@ def _curl(url: str, *options: str) -> tuple[str, dict[str, str], bytes]:
 
 
 def _hashed_script(server: Server) -> str:
-    import re
 
     _, _, page = _curl(server.url + "/")
     return re.search(rb'src="\./(static/js/index\.[\w-]+\.js)"', page).group(1).decode()
@@ -319,3 +319,30 @@ def test_websockets_are_limited_per_client_address_loopback_exempt(public: Serve
     while (again := run_async(_open_sockets(public.url, WS_LIMIT, "127.0.0.2"))) != [None] * 3:
         assert time.monotonic() < deadline, again
         time.sleep(0.5)
+
+
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+
+
+def test_pages_preload_plotly_and_static_files_come_precompressed(public: Server) -> None:
+    _, headers, _ = _curl(public.tls_url + "/map", "--http2")
+    chunk = re.fullmatch(r"</static/js/(PlotlyChart\.[\w-]+\.js)>; rel=modulepreload",
+                         headers["link"])  # fmt: skip
+    assert chunk is not None
+    script = f"{public.tls_url}/static/js/{chunk.group(1)}"
+    _, headers, _ = _curl(script, "--http2")
+    assert "link" not in headers  # only pages carry it
+    status, headers, body = _curl(script, "--http2", "-H", "Accept-Encoding: gzip")
+    assert status.startswith("HTTP/2 200") and headers["content-encoding"] == "gzip"
+    if not (BROTLI_MODULE.exists() and shutil.which("brotli")):
+        pytest.skip("brotli part skipped: libnginx-mod-http-brotli-static or brotli missing")
+    status, headers, smaller = _curl(script, "--http2", "-H", "Accept-Encoding: gzip, br")
+    assert headers["content-encoding"] == "br" and len(smaller) < 0.85 * len(body)
+
+
+def test_websockets_are_compressed(public: Server) -> None:
+    async def extensions() -> str:
+        async with websockets.connect(_ws_url(public.url), subprotocols=["streamlit"]) as ws:
+            return ws.response.headers.get("Sec-WebSocket-Extensions", "")
+
+    assert "permessage-deflate" in run_async(extensions())
