@@ -161,13 +161,16 @@ STREAMLIT_STATIC="$("$PYTHON" -c 'import os, streamlit; print(os.path.join(os.pa
 # (gzip -9, and brotli -q 11 when Debian's brotli module and the brotli command are installed:
 # plotly's chunk is 1.06 MB in brotli against 1.42 MB in gzip). They are made once per
 # Streamlit version and app static folder in a cache (brotli -q 11 takes a minute on two
-# cores) and copied into the run directory.
+# cores), which nginx serves from.
 BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 BROTLI=""
 [ ! -f "$BROTLI_MODULE" ] || ! command -v brotli >/dev/null || BROTLI=1
 KEY="$( { "$PYTHON" -c 'import streamlit; print(streamlit.__version__)'; echo "$STREAMLIT_STATIC $BROTLI";
   find "$ROOT/static" -type f -printf '%P %s %T@\n' | sort; } | sha256sum | cut -c1-16)"
-CACHE="${SISTERCITIES_STATIC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/sistercities}/static-$KEY"
+# Root's workers run as www-data, who cannot enter /root: the cache is then in /var/cache.
+CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/sistercities"
+[ "$(id -u)" != 0 ] || CACHE_ROOT=/var/cache/sistercities
+CACHE="${SISTERCITIES_STATIC_CACHE:-$CACHE_ROOT}/static-$KEY"
 if [ ! -d "$CACHE" ]; then
   echo "compressing the static files once into $CACHE ..." >&2
   mkdir -p "$(dirname "$CACHE")"
@@ -178,12 +181,10 @@ if [ ! -d "$CACHE" ]; then
     -o -name '*.txt' \) -size +511c)
   find "$BUILD" "${TEXT[@]}" -print0 | xargs -0 -r -P 2 -n 20 gzip -9 -k -n
   [ -z "$BROTLI" ] || find "$BUILD" "${TEXT[@]}" -print0 | xargs -0 -r -P 2 -n 20 brotli -q 11 -k
+  chmod -R a+rX "$BUILD"  # made by mktemp (0700); nginx's workers read it
   mv -T "$BUILD" "$CACHE" 2>/dev/null || rm -rf "$BUILD"  # another start made it meanwhile
 fi
-COPY="$RUN_DIR/static"
-rm -rf "$COPY"
-cp -R "$CACHE" "$COPY"
-chmod -R a+rX "$COPY"  # the cache folder was made by mktemp (0700); nginx workers read it
+COPY="$CACHE"
 LOAD_MODULES=""
 BROTLI_STATIC=""
 if [ -n "$BROTLI" ]; then
