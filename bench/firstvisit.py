@@ -11,8 +11,8 @@ records, from the DevTools protocol:
 - HTTP bytes: ``encodedDataLength`` of every finished request (bytes received over the wire,
   compressed as sent, headers included), data: URLs excluded;
 - websocket bytes: the payloads of the websocket frames received (Streamlit's protobuf
-  messages, uncompressed: the server offers no permessage-deflate); the upgrade request itself
-  is counted with the HTTP bytes;
+  messages) as the page sees them: the recipe's replicas offer permessage-deflate, whose
+  compressed size CDP does not report; the upgrade request is counted with the HTTP bytes;
 - requests: requests sent (HTTP and the websocket upgrade, data: URLs excluded);
 - protocol: the HTTP protocols Chromium reports for the responses (``h2``, ``http/1.1``);
 - first chart: seconds from navigation start until a plotly chart has a trace path painted with
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import os
 import statistics
 import sys
 import tempfile
@@ -230,9 +231,12 @@ def section(rows: list[Row], runs: int) -> str:
         "Chromium with an empty cache, CDP network emulation (9 Mbit/s down, 1.5 Mbit/s up, "
         f"150 ms latency), shipped data, medians of {runs} visits. HTTP MB: `encodedDataLength` "
         "of every request (compressed as sent, headers included); websocket MB: payloads of "
-        "the frames received (not compressed by Streamlit), not in the HTTP figure; requests: "
+        "the frames received as the page sees them, not in the HTTP figure (the recipe's "
+        "replicas offer permessage-deflate, so less crosses the wire there; CDP does not "
+        "report the compressed size); requests: "
         "HTTP requests and the websocket; first chart: navigation start → a plotly trace "
-        "painted. Counted until the first chart and 2 s of network quiet.",
+        "painted. Counted until the first chart and 2 s of network quiet. Load average at "
+        f"the end: {os.getloadavg()[0]:.1f} (2 cores, shared with other runs).",
         "",
         "| target | page | HTTP MB | websocket MB | requests | protocol | first chart (s) |",
         "|---|---|---:|---:|---:|---|---:|",
