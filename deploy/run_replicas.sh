@@ -158,14 +158,15 @@ conf="${conf//@WS_LIMIT@/$WS_LIMIT}"
 conf="${conf//@SERVERS@/${SERVERS%$'\n'}}"
 STREAMLIT_STATIC="$("$PYTHON" -c 'import os, streamlit; print(os.path.join(os.path.dirname(streamlit.__file__), "static", "static"))')"
 # nginx serves copies of the two static folders with a compressed copy next to each text file
-# (gzip -9, and brotli -q 11 when Debian's brotli module and the brotli command are installed:
-# plotly's chunk is 1.06 MB in brotli against 1.42 MB in gzip). They are made once per
-# Streamlit version and app static folder in a cache (brotli -q 11 takes a minute on two
-# cores), which nginx serves from.
+# (gzip -9, and brotli when Debian's brotli module and the brotli command are installed:
+# plotly's chunk is 1.06 MB in brotli -q 11 against 1.42 MB in gzip). They are made once per
+# Streamlit version and app static folder in a cache (about 20 s on two cores), which nginx
+# serves from.
 BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 BROTLI=""
 [ ! -f "$BROTLI_MODULE" ] || ! command -v brotli >/dev/null || BROTLI=1
-KEY="$( { "$PYTHON" -c 'import streamlit; print(streamlit.__version__)'; echo "$STREAMLIT_STATIC $BROTLI";
+PLOTLY_CHUNK="$(cd "$STREAMLIT_STATIC/js" && ls PlotlyChart.*.js 2>/dev/null | head -n 1 || true)"
+KEY="$( { "$PYTHON" -c 'import streamlit; print(streamlit.__version__)'; echo "$STREAMLIT_STATIC $BROTLI q9+11";
   find "$ROOT/static" -type f -printf '%P %s %T@\n' | sort; } | sha256sum | cut -c1-16)"
 # Root's workers run as www-data, who cannot enter /root: the cache is then in /var/cache.
 CACHE_ROOT="${XDG_CACHE_HOME:-$HOME/.cache}/sistercities"
@@ -180,7 +181,11 @@ if [ ! -d "$CACHE" ]; then
   TEXT=(-type f \( -name '*.js' -o -name '*.mjs' -o -name '*.css' -o -name '*.json' -o -name '*.svg' \
     -o -name '*.txt' \) -size +511c)
   find "$BUILD" "${TEXT[@]}" -print0 | xargs -0 -r -P 2 -n 20 gzip -9 -k -n
-  [ -z "$BROTLI" ] || find "$BUILD" "${TEXT[@]}" -print0 | xargs -0 -r -P 2 -n 20 brotli -q 11 -k
+  if [ -n "$BROTLI" ]; then
+    find "$BUILD" "${TEXT[@]}" -print0 | xargs -0 -r -P 2 -n 20 brotli -q 9 -k
+    # plotly's chunk, on every chart page, gets the slow best quality (10 % smaller again).
+    [ -z "$PLOTLY_CHUNK" ] || brotli -q 11 -f -k "$BUILD/streamlit/js/$PLOTLY_CHUNK"
+  fi
   chmod -R a+rX "$BUILD"  # made by mktemp (0700); nginx's workers read it
   mv -T "$BUILD" "$CACHE" 2>/dev/null || rm -rf "$BUILD"  # another start made it meanwhile
 fi
@@ -197,7 +202,6 @@ conf="${conf//@STREAMLIT_STATIC@/$COPY/streamlit}"
 conf="${conf//@APP_STATIC@/$COPY/app}"
 # A page asks for plotly's chunk (the biggest file) at once, beside the app's first scripts,
 # instead of only after the first chart's message arrives over the websocket.
-PLOTLY_CHUNK="$(cd "$STREAMLIT_STATIC/js" && ls PlotlyChart.*.js 2>/dev/null | head -n 1 || true)"
 PRELOAD=""
 [ -z "$PLOTLY_CHUNK" ] || PRELOAD="</static/js/$PLOTLY_CHUNK>; rel=modulepreload"
 conf="${conf//@PRELOAD@/$PRELOAD}"
