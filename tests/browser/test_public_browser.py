@@ -108,7 +108,7 @@ def test_public_data_page_has_no_editor(secure_page, public: Server) -> None:
     page.goto(f"{public.tls_url}/data")
     wait_for_app(page)
     page.get_by_text("这是公开的只读站点").wait_for(timeout=30_000)
-    assert page.locator('[data-testid="stDataFrame"]').count() >= 1
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)  # its chunk loads late
     assert page.get_by_label("编辑密码").count() == 0
     assert page.get_by_role("button", name="进入编辑").count() == 0
     assert page.locator('input[type="file"]').count() == 0
