@@ -59,6 +59,7 @@ class Server:
     data_dir: Path | None
     log: IO[bytes]
     own_group: bool = False
+    tls_url: str | None = None  # the deployment's HTTPS address, when started with tls=True
 
     @property
     def port(self) -> int:
@@ -149,18 +150,32 @@ def start_server(
 
 
 def start_deployment(
-    data_dir: Path, run_dir: Path, replicas: int = 2, timeout: float = 180
+    data_dir: Path,
+    run_dir: Path,
+    replicas: int = 2,
+    timeout: float = 180,
+    extra_args: Sequence[str] = (),
+    tls: bool = False,
 ) -> Server:
-    """deploy/run_replicas.sh (nginx in front of ``replicas`` dashboards) on free ports."""
-    port = free_port_block(replicas)
+    """deploy/run_replicas.sh (nginx in front of ``replicas`` dashboards) on free ports.
+
+    ``tls`` adds an HTTPS port (the one after the replicas', self-signed: ``tls_url``);
+    ``extra_args`` go to the script as they are (e.g. ``--public``). ``url`` is plain HTTP.
+    """
+    port = free_port_block(replicas + int(tls))
+    tls_args = ["--tls-port", str(port + replicas + 1)] if tls else []
     command = [
         "bash", str(ROOT / "deploy" / "run_replicas.sh"), "--replicas", str(replicas),
         "--port", str(port), "--data", str(data_dir), "--run-dir", str(run_dir),
+        *tls_args, *extra_args,
     ]  # fmt: skip
     url = f"http://{LOOPBACK}:{port}"
     # The script runs ROOT/.venv/bin/python, else python3 from PATH: this interpreter's first.
     path = {"PATH": str(Path(sys.executable).parent) + os.pathsep + os.environ.get("PATH", "")}
-    return launch(command, url, data_dir, path, timeout, own_group=True, what="the deployment")
+    server = launch(command, url, data_dir, path, timeout, own_group=True, what="the deployment")
+    if tls:
+        server.tls_url = f"https://{LOOPBACK}:{port + replicas + 1}"
+    return server
 
 
 def stop_server(server: Server, wait: float = 30) -> None:

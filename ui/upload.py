@@ -17,6 +17,7 @@ import streamlit as st
 
 from sistercities.contract.schema import Lang
 from sistercities.i18n import t
+from ui import access
 
 _CSS = """
 <style>
@@ -39,8 +40,12 @@ def upload_box(
 ) -> Any:
     """``st.file_uploader`` with our label, help and caption (the limit is the server's).
 
-    Returns what ``st.file_uploader`` returns: a file, a list of files, or None.
+    Returns what ``st.file_uploader`` returns: a file, a list of files, or None. A public
+    instance (SISTERCITIES_PUBLIC=1) shows no box, only a line saying uploads are off: None.
     """
+    if access.public_instance():
+        st.caption(t("access.upload_off", lang))
+        return [] if multiple else None
     st.html(_CSS)
     upload = st.file_uploader(
         label, type=list(types), accept_multiple_files=multiple, key=key, help=help

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import os
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from sistercities.exports import csv_bytes, xlsx_bytes
 from sistercities.i18n import t
 from sistercities.store import transactions as store
 from sistercities.store import updates
-from ui import cache
+from ui import access, cache
 from ui.figures import official_figures
 from ui.sidebar import PageContext
 from ui.upload import upload_box
@@ -109,8 +110,14 @@ def completeness_part(ctx: PageContext) -> None:
 
 
 def editor(ctx: PageContext) -> None:
-    """'Update data': only with a configured password, and only after it was entered."""
+    """'Update data': only with a configured password, and only after it was entered.
+
+    A public instance (SISTERCITIES_PUBLIC=1) has no editor at all, whatever is configured.
+    """
     lang = ctx.lang
+    if access.public_instance():
+        st.caption(t("access.public", lang))
+        return
     password = editor_password()
     if not password:
         st.caption(t("data.readonly", lang))
@@ -119,16 +126,39 @@ def editor(ctx: PageContext) -> None:
     if not st.session_state.get(UNLOCKED):
         entered = st.text_input(t("data.password", lang), type="password", key="data.pw")
         if st.button(t("data.unlock", lang), key="data.unlock"):
-            if hmac.compare_digest(entered.encode(), password.encode()):
-                st.session_state[UNLOCKED] = True
-                st.rerun()
-            st.error(t("data.wrong_password", lang))
+            unlock(entered, password, lang)
         return
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.success(notice)
     _upload_part(ctx)
     _undo_part(ctx)
+
+
+def unlock(entered: str, password: str, lang: Lang) -> None:
+    """Check one guess, unless this client must still wait after repeated wrong ones."""
+    client, guard = access.client(), access.throttle()
+    verdict = guard.check(client)
+    if not verdict.allowed:
+        st.error(t("access.wait", lang, seconds=math.ceil(verdict.wait)))
+        return
+    if hmac.compare_digest(entered.encode(), password.encode()):
+        guard.succeeded(client)
+        st.session_state[UNLOCKED] = True
+        st.rerun()
+    verdict = guard.failed(client)
+    st.error(t("data.wrong_password", lang))
+    if verdict.wait:
+        st.warning(t("access.wait", lang, seconds=math.ceil(verdict.wait)))
+
+
+def unlocked() -> bool:
+    """An editor unlocked this session, on an instance that has editors at all."""
+    return (
+        not access.public_instance()
+        and bool(editor_password())
+        and bool(st.session_state.get(UNLOCKED))
+    )
 
 
 def _upload_part(ctx: PageContext) -> None:

@@ -42,7 +42,7 @@ UNMAPPED = -1
 
 def section(ctx: PageContext) -> None:
     """The import section, for an unlocked editor only."""
-    if not data_view.editor_password() or not st.session_state.get(data_view.UNLOCKED):
+    if not data_view.unlocked():
         return
     lang = ctx.lang
     st.subheader(t("imp.header", lang))
