@@ -68,6 +68,12 @@ if [ -z "$NGINX" ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
   NGINX=/usr/sbin/nginx
 fi
+# brotli for the static files (a quarter fewer bytes than gzip on plotly's chunk): installed
+# beside nginx when we are root; without it the recipe serves gzip only.
+if [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] && [ "$(id -u)" = 0 ]; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-brotli-static brotli \
+    >/dev/null 2>&1 || echo "brotli for nginx could not be installed: serving gzip only" >&2
+fi
 
 PIDS=()
 cleanup() {
