@@ -22,7 +22,7 @@ def test_alliance_page_offline_with_public_data(server, offline_page):
     assert "22 所广西院校中的 2 所" in text and "37 所外方院校中的 1 所" in text
     assert "什么是“带有院校联系的友城”" in text
     assert "联盟国家中的广西友城" in text
-    assert "演示模式" not in text
+    assert "自动生成的虚构名单" not in text  # the demo roster's note: public data here
     types = plot_trace_types(page)
     assert types and types[0][0] == "choropleth" and "scattergeo" in types[0]
     # the base map comes from the app's own static folder, and countries are drawn
