@@ -17,6 +17,7 @@ import pytest
 from tests.browser.conftest import ARTIFACTS, assert_no_streamlit_exception
 from tests.browser.figure_page import Box, overlap
 from tests.browser.test_map_click import CLICKABLE
+from tests.browser.test_network_browser import colliding_labels
 from tools.serving import wait_for_app
 
 pytestmark = pytest.mark.browser
@@ -114,12 +115,14 @@ def legend_clashes(charts: list[dict[str, Any]]) -> list[tuple[str, str]]:
     ]
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", [*PAGES, "data"])
-def test_phone_page_fits_the_screen(server, phone, name):
+def test_phone_page_fits_the_screen(server, phone, name, lang):
     """Title below the header, the filters' button there, nothing wider than the screen."""
-    open_page(phone, server.url + PAGES.get(name, "/data"), charts=name != "data")
+    url = f"{server.url}{PAGES.get(name, '/data')}?lang={lang}"
+    open_page(phone, url, charts=name != "data")
     found = phone.evaluate(PAGE_BOXES)  # at the top of the page, as it opens
-    save(phone, name)
+    save(phone, f"{name}-{lang}")
     title, header = found["title"], found["header"]
     assert title["top"] >= header["bottom"] - 0.5, (title, header)  # not under the header
     assert title["left"] >= 0 and title["right"] <= found["innerWidth"]
@@ -130,9 +133,10 @@ def test_phone_page_fits_the_screen(server, phone, name):
     assert found["outside"] == [], found["outside"]  # controls wrap inside the screen
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("name", PAGES)
-def test_phone_legends_cover_no_plot_and_no_title(server, phone, name):
-    open_page(phone, server.url + PAGES[name])
+def test_phone_legends_cover_no_plot_and_no_title(server, phone, name, lang):
+    open_page(phone, f"{server.url}{PAGES[name]}?lang={lang}")
     charts = phone.evaluate(CHART_BOXES)
     assert charts and all(plots(chart) for chart in charts), name
     assert legend_clashes(charts) == []
@@ -160,6 +164,13 @@ def test_phone_graph_is_wide_and_square_enough(server, phone):
     left = min(node["x"] for node in nodes)
     right = max(node["x"] + node["width"] for node in nodes)
     assert right - left >= 0.75 * PHONE["width"], (left, right)  # the drawing fills its box
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_phone_graph_labels_never_collide(server, phone, lang):
+    """The graph's labels are thinned for a phone's narrower plot too."""
+    open_page(phone, f"{server.url}/network?lang={lang}")
+    assert colliding_labels(phone) == []
 
 
 def test_phone_sidebar_opens_with_a_tap(server, phone):
