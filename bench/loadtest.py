@@ -110,6 +110,69 @@ async def one_run(ws, payload: bytes, timeout: float) -> tuple[dict[str, object]
                 raise RuntimeError(f"script finished with status {status}")
 
 
+def fresh_ranges(low: int, high: int, rng: random.Random) -> list[list[float]]:
+    """Every year range [start, end] within [low, high], shuffled: each click a new one."""
+    ranges = [[float(a), float(b)] for a in range(low, high + 1) for b in range(a, high + 1)]
+    ranges.remove([float(low), float(high)])  # the range a session starts with
+    rng.shuffle(ranges)
+    return ranges
+
+
+async def fresh_session(url: str, seconds: float, seed: int, totals: Totals) -> None:
+    """A session of issue #13: each click moves the year slider to a range it has not used.
+
+    Think time 1-3 s between clicks. A click counts only when the script finished, no
+    exception was sent, and the headline pair count is the one every session saw for it.
+    """
+    rng = random.Random(seed)
+    try:
+        await asyncio.sleep(rng.uniform(0, RAMP_SECONDS))
+        async with websockets.connect(
+            url, subprotocols=["streamlit"], max_size=None, open_timeout=120, ping_interval=None
+        ) as ws:
+            totals.sessions_started += 1
+            ids, _ = await one_run(ws, rerun_message({}), 300)
+            if "w.f.years" not in ids:
+                raise RuntimeError(f"year slider not found: {sorted(ids)}")
+            slider = ids["w.f.years"]
+            ranges = fresh_ranges(int(slider.min), int(slider.max), rng)
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline and ranges:
+                years = ranges.pop()
+                payload = rerun_message({"w.f.years": (slider.id, years)})
+                started = time.perf_counter()
+                _, pairs = await one_run(ws, payload, 120)
+                elapsed = time.perf_counter() - started
+                known = totals.expected.setdefault(tuple(years), pairs or "")
+                if not pairs or pairs != known:
+                    totals.errors.append(f"pair count {pairs!r} for {years}, others saw {known!r}")
+                    continue
+                totals.times.append(elapsed)
+                await asyncio.sleep(rng.uniform(1.0, 3.0))  # a person reading the result
+    except Exception as exc:  # every failure is counted, none stops the run
+        totals.errors.append(f"{type(exc).__name__}: {exc}"[:300])
+
+
+def summary(totals: Totals, wall: float, sessions: int) -> str:
+    """The load test's figures as printed lines."""
+    times = sorted(totals.times)
+    lines = [
+        f"sessions:           {sessions} (connected {totals.sessions_started})",
+        f"completed clicks:   {len(times)} in {wall:.1f} s ({len(times) / wall:.2f} per second)",
+        f"errors:             {len(totals.errors)}",
+        *(f"  - {error}" for error in totals.errors[:10]),
+    ]
+    if times:
+        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+        lines += [
+            f"median response:    {statistics.median(times) * 1000:.0f} ms",
+            f"p95 response:       {p95 * 1000:.0f} ms",
+            f"max response:       {times[-1] * 1000:.0f} ms",
+        ]
+    lines.append(f"distinct year ranges clicked: {len(totals.expected)}")
+    return "\n".join(lines)
+
+
 async def session(url: str, seconds: float, seed: int, totals: Totals) -> None:
     """One browser-like session: first run, then filter changes until time is up."""
     rng = random.Random(seed)
@@ -152,8 +215,14 @@ async def session(url: str, seconds: float, seed: int, totals: Totals) -> None:
         totals.errors.append(f"{type(exc).__name__}: {exc}"[:300])
 
 
-async def drive(url: str, sessions: int, seconds: float, pid: int) -> tuple[Totals, float]:
-    """Run every session concurrently while sampling the server's memory."""
+async def drive(
+    url: str, sessions: int, seconds: float, pid: int, fresh: bool = False
+) -> tuple[Totals, float]:
+    """Run every session concurrently while sampling the server's memory.
+
+    With ``fresh`` each session only moves the year slider to ranges it has not used
+    (:func:`fresh_session`, issue #13); otherwise it toggles the filters (:func:`session`).
+    """
     totals = Totals()
     peak = 0.0
 
@@ -164,7 +233,8 @@ async def drive(url: str, sessions: int, seconds: float, pid: int) -> tuple[Tota
             await asyncio.sleep(0.5)
 
     sampler = asyncio.create_task(sample())
-    await asyncio.gather(*(session(url, seconds, seed, totals) for seed in range(sessions)))
+    run = fresh_session if fresh else session
+    await asyncio.gather(*(run(url, seconds, seed, totals) for seed in range(sessions)))
     sampler.cancel()
     return totals, peak
 

@@ -116,13 +116,15 @@ def rerun_child(data: Path, runs: int) -> dict[str, object]:
     from streamlit.testing.v1 import AppTest
 
     times: list[float] = []
+    cpu: list[float] = []  # the script thread's CPU time: what a busy shared machine inflates least
     original = script_runner.ScriptRunner._run_script
 
     def timed(self, rerun_data):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         try:
             return original(self, rerun_data)
         finally:
+            cpu.append(time.thread_time() - started_cpu)
             times.append(time.perf_counter() - started)
 
     script_runner.ScriptRunner._run_script = timed
@@ -140,15 +142,20 @@ def rerun_child(data: Path, runs: int) -> dict[str, object]:
             result[name] = {"error": at.exception[0].message[:300]}
             continue
         try:
-            samples = [checked_rerun(at, change, times) for change in year_changes(at, runs + 1)]
+            samples, cpu_samples = [], []
+            for change in year_changes(at, runs + 1):
+                samples.append(checked_rerun(at, change, times))
+                cpu_samples.append(cpu[-1])
         except (RuntimeError, AssertionError) as exc:
             result[name] = {"error": str(exc)[:300]}
             continue
-        samples = samples[1:]  # the first change warms code paths shared by all filters
+        # the first change warms code paths shared by all filters
+        samples, cpu_samples = samples[1:], cpu_samples[1:]
         result[name] = {
             "first_ms": first * 1000,
             "median_ms": statistics.median(samples) * 1000,
             "samples_ms": [round(s * 1000) for s in samples],
+            "cpu_median_ms": statistics.median(cpu_samples) * 1000,
         }
     return result
 
@@ -797,11 +804,103 @@ def targets(results: dict) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
+def _load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def part_e2e(folder: Path, runs: int) -> int:
+    """``bench/run.py e2e FOLDER [RUNS]``: slider release -> charts repainted, every page."""
+    from bench.e2e import end_to_end
+
+    print(f"load average before: {_load_average()}", flush=True)
+    pages = {name: URL_PATHS[name] for name in PAGES}
+    with _browser(False) as browser:
+        found = end_to_end(folder, pages, runs, browser)
+    for item in found:
+        samples = ", ".join(f"{s:.0f}" for s in item.samples_ms)
+        print(
+            f"{item.page:9} median {_ms(item.median_ms)} ms over {item.charts} chart(s) "
+            f"[{samples}] {'; '.join(item.errors)}"
+        )
+    print(f"load average after: {_load_average()}")
+    return 1 if any(item.errors for item in found) else 0
+
+
+def part_load(folder: Path, sessions: int, seconds: float) -> int:
+    """``bench/run.py load FOLDER [SESSIONS SECONDS]``: the overview's load test, one process."""
+    print(f"load average before: {_load_average()}", flush=True)
+    server = start_server(folder)
+    try:
+        asyncio.run(_warm_up(_stream_url(server.url)))  # imports and the data load: not a click
+        cpu_before = _cpu_seconds(server.process.pid)
+        started = time.monotonic()
+        totals, _ = asyncio.run(
+            loadtest.drive(_stream_url(server.url), sessions, seconds, server.process.pid, True)
+        )
+        wall = time.monotonic() - started
+        cpu = _cpu_seconds(server.process.pid) - cpu_before
+    finally:
+        stop_server(server)
+    times = sorted(totals.times)
+    print(loadtest.summary(totals, wall, sessions))
+    runs = len(times) + sessions  # every click, plus each session's first view
+    print(
+        f"server CPU:         {cpu:.1f} s over {wall:.0f} s ({cpu / wall:.2f} cores busy), "
+        f"{cpu / runs * 1000:.0f} ms per script run (clicks + first views) -> bound "
+        f"{runs / cpu:.1f} runs/s per process"
+    )
+    print(f"load average after: {_load_average()}")
+    return 1 if totals.errors or not times else 0
+
+
+async def _warm_up(url: str) -> None:
+    """One session's first view, so the server has imported its modules and loaded the data."""
+    import websockets
+
+    async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+        await loadtest.one_run(ws, loadtest.rerun_message({}), 600)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def part_first_map(folder: Path, runs: int) -> int:
+    """``bench/run.py firstmap FOLDER [RUNS]``: a new visitor's first map on a warm server."""
+    print(f"load average before: {_load_average()}", flush=True)
+    server = start_server(folder)
+    try:
+        with _browser(False) as browser:
+            url = f"{server.url}/{map_path()}"
+            _time_first_map(browser, url)  # the server's first map: caches warm
+            found = [_time_first_map(browser, url) for _ in range(runs)]
+    finally:
+        stop_server(server)
+    shown = ", ".join("not drawn" if s is None else f"{s:.2f}" for s in found)
+    print(f"first map, new visitor (empty browser cache): median {_s(_median(found))} s [{shown}]")
+    print(f"load average after: {_load_average()}")
+    return 0 if all(s is not None for s in found) else 1
+
+
+PARTS = {
+    "e2e": lambda a: part_e2e(Path(a[0]), int(a[1]) if len(a) > 1 else 5),
+    "load": lambda a: part_load(
+        Path(a[0]), int(a[1]) if len(a) > 1 else 50, float(a[2]) if len(a) > 2 else 60
+    ),
+    "firstmap": lambda a: part_first_map(Path(a[0]), int(a[1]) if len(a) > 1 else 3),
+}
+"""Parts that run alone (``bench/run.py PART FOLDER ...``) and print their figures."""
+
+
 def main() -> int:
     """Build the folders, measure everything, print and write the results."""
     if len(sys.argv) == 4 and sys.argv[1] == "_reruns":
         print(json.dumps(rerun_child(Path(sys.argv[2]), int(sys.argv[3]))))
         return 0
+    if len(sys.argv) >= 3 and sys.argv[1] in PARTS:
+        return PARTS[sys.argv[1]](sys.argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="shipped + 1,000 links, 3 runs")
     parser.add_argument("--runs", type=int, default=5)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m sistercities validate | stats | synth``."""
+"""Command line: ``python -m sistercities validate | stats | synth | import-table | publish``."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from sistercities.paths import data_dir
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its three sub-commands."""
     parser = argparse.ArgumentParser(prog="python -m sistercities")
-    parser.add_argument("--lang", default="zh", choices=["zh", "en"], help="message language")
+    # no default: ``publish`` writes both languages unless one is named (messages: Chinese)
+    parser.add_argument("--lang", choices=["zh", "en"], help="message language (default zh)")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("validate", help="check a data folder or one file")
     check.add_argument(
@@ -34,10 +35,27 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--links", type=int, required=True)
     synth.add_argument("--seed", type=int, default=1)
     synth.add_argument("--out", type=Path, required=True)
+    publish = commands.add_parser("publish", help="write the static public edition")
+    publish.add_argument("--out", type=Path, required=True, help="folder to write the site to")
+    publish.add_argument("--data", type=Path, help="data folder (default: configured)")
     from sistercities.importer.cli import add_parser
 
     add_parser(commands)
     return parser
+
+
+def run_publish(out: Path, folder: Path | None, only: Lang | None) -> int:
+    """Write the static edition (both languages, or ``only`` one); 1 on bad input."""
+    from sistercities.publish.site import PublishError, publish
+
+    langs: tuple[Lang, ...] = (only,) if only else ("zh", "en")
+    try:
+        count = publish(out, folder or data_dir(), langs)
+    except PublishError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(t("pub.written", langs[0], path=out, count=count))
+    return 0
 
 
 def run_validate(path: Path | None, lang: Lang) -> int:
@@ -92,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_validate(args.path, lang)
         if args.command == "stats":
             return run_stats(args.data, args.as_of, args.json, lang)
+        if args.command == "publish":
+            return run_publish(
+                args.out, args.data, normalise_lang(args.lang) if args.lang else None
+            )
         if args.command == "import-table":
             from sistercities.importer.cli import run
 

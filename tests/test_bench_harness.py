@@ -45,3 +45,14 @@ def test_an_unchanged_rerun_is_caught(at):
     at.run()
     with pytest.raises(RuntimeError, match="no chart changed"):
         confirm_change(at, value, before)
+
+
+def test_the_load_test_clicks_a_new_year_range_each_time():
+    import random
+
+    from bench.loadtest import fresh_ranges
+
+    ranges = fresh_ranges(2000, 2010, random.Random(1))
+    assert len({tuple(r) for r in ranges}) == len(ranges) == 66 - 1
+    assert [2000.0, 2010.0] not in ranges  # the range every session starts with
+    assert all(2000 <= start <= end <= 2010 for start, end in ranges)

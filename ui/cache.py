@@ -7,15 +7,16 @@ of one page's figures live beside that page's view (``ui/views/map.py``, ``ui/vi
 
 from __future__ import annotations
 
+import base64
 import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from _plotly_utils.utils import convert_to_base64
 
 from sistercities import counts
 from sistercities.alliance.ties import carried_ties, field_link_ids, filter_fields
@@ -155,6 +156,17 @@ def shown_share(data: Dataset, spec: LinkFilter) -> dict | None:
     return _shown_share(str(data.folder), data.version, spec, data)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _completeness(folder: str, version: str, _data: Dataset) -> dict | None:
+    del folder, version  # the cache key only
+    return counts.completeness(_data.links, _data.official_totals, _data.as_of)
+
+
+def completeness(data: Dataset) -> dict | None:
+    """:func:`sistercities.counts.completeness` of every pair (once per data version; read-only)."""
+    return _completeness(str(data.folder), data.version, data)
+
+
 def history(data: Dataset, spec: LinkFilter) -> pd.DataFrame:
     """The links ``spec`` keeps, ended ones included (for growth over time; cached, read-only)."""
     return _filtered(str(data.folder), data.version, spec, data)
@@ -175,7 +187,7 @@ class FrozenFigure(go.Figure):
     def __init__(self, figure: go.Figure | dict) -> None:
         super().__init__()
         if isinstance(figure, dict):
-            convert_to_base64(figure)  # numeric arrays as typed arrays, as to_dict() does
+            typed_arrays(figure)  # numeric arrays as typed arrays, as to_dict() does
             self._frozen = figure
         else:
             self._frozen = figure.to_dict()
@@ -187,6 +199,72 @@ class FrozenFigure(go.Figure):
     def to_plotly_json(self) -> dict:
         """The dict form, computed once."""
         return self._frozen
+
+
+_SKIPPED_KEYS = frozenset({"geojson", "layer", "layers", "range"})  # as plotly's own walker
+_SHORT_TYPES = {
+    "int8": "i1",
+    "uint8": "u1",
+    "int16": "i2",
+    "uint16": "u2",
+    "int32": "i4",
+    "uint32": "u4",
+    "float32": "f4",
+    "float64": "f8",
+}
+_CONTAINERS = (dict, list, tuple, np.ndarray, pd.Series, pd.Index)
+
+
+def typed_array(values: np.ndarray) -> object:
+    """A numpy array as plotly.js's typed-array spec (``dtype``, ``bdata``), like plotly's own.
+
+    64-bit integers are narrowed to the smallest type that holds them (plotly.js has none);
+    anything else (text, dates, booleans) is returned unchanged for the JSON encoder.
+    """
+    if values.size == 0 or values.dtype.kind not in "fiu":
+        return values
+    if values.dtype.itemsize == 8 and values.dtype.kind in "iu":
+        low, high = values.min(), values.max()
+        for kind in (
+            ("int8", "int16", "int32")
+            if values.dtype.kind == "i"
+            else ("uint8", "uint16", "uint32")
+        ):
+            info = np.iinfo(kind)
+            if info.min <= low and high <= info.max:
+                values = values.astype(kind)
+                break
+        else:
+            return values
+    short = _SHORT_TYPES.get(str(values.dtype))
+    if short is None:
+        return values
+    spec = {"dtype": short, "bdata": base64.b64encode(np.ascontiguousarray(values)).decode("ascii")}
+    if values.ndim > 1:
+        spec["shape"] = str(values.shape)[1:-1]
+    return spec
+
+
+def typed_arrays(spec: object) -> None:
+    """Turn the numeric arrays of a figure dict into typed arrays, in place.
+
+    What plotly's ``convert_to_base64`` does (so ``to_dict()`` and a figure dict send the same
+    JSON), without visiting every element of every list: a list is walked only when it holds
+    containers (traces, frames, annotations), never a list of numbers or labels.
+    """
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key in _SKIPPED_KEYS:
+                continue
+            if isinstance(value, pd.Series | pd.Index):
+                value = value.to_numpy()
+            if isinstance(value, np.ndarray):
+                spec[key] = typed_array(value)
+            elif isinstance(value, dict | list | tuple):
+                typed_arrays(value)
+    elif isinstance(spec, list | tuple) and any(isinstance(v, _CONTAINERS) for v in spec):
+        for value in spec:
+            typed_arrays(value)
 
 
 class Spec(dict):

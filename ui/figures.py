@@ -10,6 +10,7 @@ import streamlit as st
 
 from sistercities.contract.schema import Lang
 from sistercities.counts import measure_label
+from sistercities.dataset import Dataset
 from sistercities.exports import (
     chart_alt,
     chart_config,
@@ -94,12 +95,30 @@ def table_downloads(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> Non
 def official_figures(ctx: PageContext) -> None:
     """Every official figure with the dataset's count for the same date (issue #17)."""
     lang = ctx.lang
-    table = cache.official_comparison(ctx.data)
-    if table.empty:
+    found = _official_table(str(ctx.data.folder), ctx.data.version, lang, ctx.data)
+    if found is None:
         return
-    countries = dict(
-        zip(ctx.data.countries["iso3"], ctx.data.countries[f"name_{lang}"], strict=True)
-    )
+    shown, items = found
+    with st.expander(t("official.header", lang)):
+        st.caption(t("official.caption", lang))
+        if items:
+            st.warning(t("official.more", lang, items=items))
+        st.dataframe(shown, hide_index=True, width="stretch")
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _official_table(
+    folder: str, version: str, lang: Lang, _data: Dataset
+) -> tuple[pd.DataFrame, str] | None:
+    """The official figures' table and the "more than counted" items (per version and language).
+
+    Shared and read-only; the filter does not change them.
+    """
+    del folder, version  # the cache key only
+    table = cache.official_comparison(_data)
+    if table.empty:
+        return None
+    countries = dict(zip(_data.countries["iso3"], _data.countries[f"name_{lang}"], strict=True))
     shown = pd.DataFrame(
         {
             t("official.col.date", lang): table["date"],
@@ -112,13 +131,9 @@ def official_figures(ctx: PageContext) -> None:
             t("official.col.source", lang): table["source_url"],
         }
     )
-    with st.expander(t("official.header", lang)):
-        st.caption(t("official.caption", lang))
-        more = table.loc[table["more"]]
-        if not more.empty:
-            items = "; ".join(
-                f"{d} {measure_label(m, lang, countries)}"
-                for d, m in zip(more["date"], more["measure"], strict=True)
-            )
-            st.warning(t("official.more", lang, items=items))
-        st.dataframe(shown, hide_index=True, width="stretch")
+    more = table.loc[table["more"]]
+    items = "; ".join(
+        f"{d} {measure_label(m, lang, countries)}"
+        for d, m in zip(more["date"], more["measure"], strict=True)
+    )
+    return shown, items

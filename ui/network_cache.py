@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from sistercities.contract.schema import Lang
-from sistercities.exports import csv_bytes, stamp_figure
+from sistercities.exports import csv_bytes, stamp_spec
 from sistercities.filters import LinkFilter
 from sistercities.i18n import t
 from sistercities.network import communities as network_communities
@@ -23,7 +23,7 @@ from sistercities.network import export as network_export
 from sistercities.network import graph as graphs
 from sistercities.network import layout as graph_layout
 from sistercities.network import measures as network_measures
-from sistercities.network.figure import network_figure
+from sistercities.network.figure import network_spec
 from ui.cache import FrozenFigure
 from ui.figures import figure_note
 from ui.sidebar import PageContext
@@ -68,12 +68,15 @@ def _stamped(
     _links: pd.DataFrame,
     _places: pd.DataFrame,
 ) -> FrozenFigure:
-    """The finished, stamped figure for (layout, colour, selection, language, note, briefing)."""
+    """The finished, stamped figure for (layout, colour, selection, language, note, briefing).
+
+    Built as a plain dict and stamped on its dict form: no plotly validation, no deep copy.
+    """
     name, colour, selected, lang, note, present = drawing
     graph = _graph(key, _links, _places)
     found = _measures(key, _links, _places)
     positions = _layout(key, name, _links, _places)
-    figure = network_figure(
+    figure = network_spec(
         graph,
         positions,
         found.table,
@@ -82,7 +85,7 @@ def _stamped(
         selected,
         found.approximate,  # type: ignore[arg-type]
     )
-    return FrozenFigure(stamp_figure(figure, t("net.title", lang), note, present))  # type: ignore[arg-type]
+    return FrozenFigure(stamp_spec(figure, t("net.title", lang), note, present))
 
 
 def stamped_figure(

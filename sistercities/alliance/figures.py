@@ -178,15 +178,19 @@ def ties_map_spec(
     field_ids: list[str],
     names: dict[str, str],
     lang: Lang,
+    points: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """World map of college ties: colleges in their cities, ties as lines, fields as colours.
 
     ``countries`` are the ISO3 codes drawn on the base map (the topojson's ``countries``);
     ``highlight`` (the alliance's countries) are shaded. Traces: the base choropleth, China's
     maritime boundary line, ONE line trace of every tie (great-circle arcs), one midpoint-marker
-    trace per field present, then Guangxi and foreign college markers.
+    trace per field present, then Guangxi and foreign college markers. ``points``, when given,
+    is :func:`member_points` of ``members`` and ``places`` already computed.
     """
-    points = member_points(members, places).dropna(subset=["lat", "lon"])
+    if points is None:
+        points = member_points(members, places)
+    points = points.dropna(subset=["lat", "lon"])
     segments = tie_segments(ties, points)
     data = [_base_trace(countries, highlight), maritime_trace(lang), _lines_trace(segments, lang)]
     colours = field_colours(field_ids)
@@ -318,12 +322,16 @@ def ties_network_spec(
     field_ids: list[str],
     names: dict[str, str],
     lang: Lang,
+    points: pd.DataFrame | None = None,
 ) -> dict[str, Any]:
     """Network graph of college ties: one edge trace per field (legend = field colours).
 
     Colleges without a tie stay in their column, so the graph also shows who carries none.
+    ``points``, when given, is :func:`member_points` of ``members`` and ``places``.
     """
-    points = network_positions(member_points(members, places), lang)
+    if points is None:
+        points = member_points(members, places)
+    points = network_positions(points, lang)
     where = dict(zip(points["member_id"], zip(points["x"], points["y"], strict=True), strict=True))
     colours = field_colours(field_ids)
     data: list[dict[str, Any]] = []

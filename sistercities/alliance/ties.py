@@ -263,14 +263,20 @@ class AllianceView:
 
 
 def build_view(
-    data: Dataset, members: pd.DataFrame, spec: LinkFilter, roster_countries: bool = True
+    data: Dataset,
+    members: pd.DataFrame,
+    spec: LinkFilter,
+    roster_countries: bool = True,
+    ties: pd.DataFrame | None = None,
 ) -> AllianceView:
     """Ties, filtered pairs and alliance countries for ``members`` under ``spec``.
 
     With ``roster_countries`` False (a fictional roster) the alliance's countries are only
-    those the founding facts name.
+    those the founding facts name. ``ties``, when given, are :func:`college_ties` of the data
+    and ``members`` already computed (they do not depend on the filter).
     """
-    ties = college_ties(data.links, members, data.places, data.alliance.ties)
+    if ties is None:
+        ties = college_ties(data.links, members, data.places, data.alliance.ties)
     links = apply_filter(data.links, spec, field_link_ids(ties))
     unrestricted = LinkFilter(fields=spec.fields) == spec
     shown = filter_ties(ties, set(links["link_id"]), spec.fields, unrestricted)

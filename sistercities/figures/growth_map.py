@@ -138,9 +138,16 @@ def frame_rows(cols: Columns, years: list[int]) -> dict[str, np.ndarray]:
 
 
 def _first(keys: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """The rows holding each key's first occurrence, in order (``drop_duplicates`` on rows)."""
-    _, first = np.unique(keys[rows], return_index=True)
-    return rows[np.sort(first)]
+    """The rows holding each key's first occurrence, in order (``drop_duplicates`` on rows).
+
+    ``keys`` are small non-negative integer codes (``pd.factorize``): linear, no sort of rows.
+    """
+    codes = keys[rows]
+    if not len(codes):
+        return rows
+    first = np.full(int(codes.max()) + 1, len(codes))
+    np.minimum.at(first, codes, np.arange(len(codes)))
+    return rows[np.sort(first[first < len(codes)])]
 
 
 def _lines(cols: Columns, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -6,7 +6,10 @@ the map's legend can read the network, the growth chart and the exported picture
 
 from __future__ import annotations
 
-from typing import Any
+from functools import cache
+from typing import Any, cast
+
+import plotly.io as pio
 
 from sistercities.contract.schema import CONTINENTS
 
@@ -76,6 +79,32 @@ def category_colour(colour_by: str, value: str) -> str:
     """The colour of a continent (``colour_by="continent"``) or a level, else the unknown grey."""
     palette = CONTINENT_COLOURS if colour_by == "continent" else LEVEL_COLOURS
     return palette.get(value, UNKNOWN_COLOUR)
+
+
+@cache
+def _named_template(name: str) -> dict[str, Any]:
+    return cast(dict[str, Any], pio.templates[name].to_plotly_json())
+
+
+def default_template(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Plotly's current default template as a dict, ``overrides`` merged in (shared, read-only).
+
+    What ``go.Figure()`` carries, and what ``update_layout(template=overrides)`` makes of it,
+    for figures built as plain dicts. Read at call time: Streamlit changes the default.
+    """
+    base = _named_template(str(pio.templates.default))
+    return _merged(base, overrides) if overrides else base
+
+
+def _merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """``base`` updated by ``extra``, nested dicts merged as plotly updates (copies on the way)."""
+    out = dict(base)
+    for key, value in extra.items():
+        old = out.get(key)
+        out[key] = (
+            _merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+        )
+    return out
 
 
 TITLE_BAND = 52

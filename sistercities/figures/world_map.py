@@ -15,20 +15,21 @@ import html
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
-from typing import Literal
+from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from geo.spatial import arc_lines
 from sistercities.contract.schema import CONTINENTS, LEVELS, Lang
-from sistercities.exports import stamp_figure
+from sistercities.exports import stamp_figure, stamp_spec
 from sistercities.figures.basemap import maritime_trace, offline_geo
 from sistercities.figures.theme import (
     FONT,
     GUANGXI_RED,
     category_colour,
     colorbar_under_plot,
+    default_template,
     legend_under_title,
 )
 from sistercities.i18n import format_number, t
@@ -515,11 +516,41 @@ def world_map_figure(
 ) -> go.Figure:
     """The world map of ``links`` (filtered, enriched) with title and note baked in.
 
+    See :func:`world_map_parts`; :func:`world_map_spec` is the same map as a plain dict.
+    """
+    return stamped_figure(*world_map_parts(links, lang, view, country_codes, label_points), stamp)
+
+
+def world_map_spec(
+    links: pd.DataFrame,
+    lang: Lang,
+    view: MapView,
+    country_codes: list[str],
+    label_points: dict[str, tuple[float, float]],
+    stamp: tuple[str, str],
+) -> dict[str, Any]:
+    """:func:`world_map_figure` as a plain figure dict: no plotly validation, no deep copy.
+
+    The layout carries the default template expanded, as the validated figure's does.
+    """
+    traces, layout = world_map_parts(links, lang, view, country_codes, label_points)
+    layout = {"template": default_template(), **layout}
+    return stamp_spec({"data": traces, "layout": layout}, stamp[0], stamp[1])
+
+
+def world_map_parts(
+    links: pd.DataFrame,
+    lang: Lang,
+    view: MapView,
+    country_codes: list[str],
+    label_points: dict[str, tuple[float, float]],
+) -> tuple[list[dict], dict[str, Any]]:
+    """The world map's traces and its layout before the stamp (title and note).
+
     Pairs without coordinates at either end are left out (:func:`split_located`; the page
     says how many). ``country_codes`` are ISO3 codes to draw as shapes besides the served
     topojson's countries (the keys of ``label_points``, their label points), so that every
-    country is drawn even when the dataset's country table lists only some; ``stamp`` is
-    (title, note).
+    country is drawn even when the dataset's country table lists only some.
     """
     drawable, _ = split_located(links)
     aggregated = is_aggregated(len(drawable))
@@ -547,7 +578,7 @@ def world_map_figure(
         hoverlabel={"align": "left"},
         dragmode="pan",
     )
-    return stamped_figure(traces, layout, stamp)
+    return traces, layout
 
 
 def stamped_figure(traces: list[dict], layout: dict, stamp: tuple[str, str]) -> go.Figure:

@@ -23,6 +23,7 @@ from sistercities.figures.theme import (
     MIXED_LEVEL_COLOUR,
     WHITE_TEMPLATE,
     category_colour,
+    default_template,
     legend_under_title,
 )
 from sistercities.i18n import format_number, t
@@ -50,25 +51,37 @@ def network_figure(
     selected: str | None = None,
     approximate: bool = False,
 ) -> go.Figure:
-    """Draw the graph at ``positions``.
+    """Draw the graph at ``positions`` (:func:`network_spec` as a validated figure)."""
+    return go.Figure(network_spec(graph, positions, table, lang, colour_by, selected, approximate))
+
+
+def network_spec(
+    graph: nx.Graph,
+    positions: Positions,
+    table: pd.DataFrame,
+    lang: Lang,
+    colour_by: ColourBy = "continent",
+    selected: str | None = None,
+    approximate: bool = False,
+) -> dict[str, Any]:
+    """Draw the graph at ``positions`` as a plain figure dict (no plotly validation).
 
     ``table`` is the table of :func:`sistercities.network.graph.measures`.
 
     With ``selected`` (a node id) its ego network is highlighted and every other node fades.
     """
     ego = ego_nodes(graph, selected)
-    figure = go.Figure()
-    figure.add_trace(_edge_trace(graph, positions, PART_OF, t("net.legend.part_of", lang)))
+    traces = [_edge_trace(graph, positions, PART_OF, t("net.legend.part_of", lang))]
     pair_trace = _edge_trace(graph, positions, PAIR, t("net.legend.pair", lang))
     if ego:
         pair_trace.update(opacity=0.12)
-    figure.add_trace(pair_trace)
+    traces.append(pair_trace)
     if ego:
-        figure.add_trace(_ego_trace(graph, positions, selected or "", lang))
+        traces.append(_ego_trace(graph, positions, selected or "", lang))
     if graph.graph.get("view", "place") != "place":
-        figure.add_trace(_weight_trace(graph, positions, lang))
+        traces.append(_weight_trace(graph, positions, lang))
         if ego:
-            figure.data[-1].marker.opacity = FADED
+            traces[-1]["marker"]["opacity"] = FADED
     by_node = cast("dict[str, dict[str, Any]]", table.set_index("node").to_dict("index"))
     style = _NodeStyle(
         by_node=by_node,
@@ -80,8 +93,8 @@ def network_figure(
         lang=lang,
     )
     for group, nodes in _groups(graph, colour_by):
-        figure.add_trace(_node_trace(graph, positions, nodes, group, style))
-    return _style(figure, lang, approximate)
+        traces.append(_node_trace(graph, positions, nodes, group, style))
+    return {"data": traces, "layout": _layout(lang, approximate)}
 
 
 def _edge_coordinates(
@@ -98,12 +111,13 @@ def _edge_coordinates(
     return xs, ys
 
 
-def _edge_trace(graph: nx.Graph, positions: Positions, kind: str, name: str) -> go.Scatter:
+def _edge_trace(graph: nx.Graph, positions: Positions, kind: str, name: str) -> dict[str, Any]:
     """All edges of one kind as a single line trace."""
     edges = [(u, v) for u, v, d in graph.edges(data=True) if d["kind"] == kind]
     xs, ys = _edge_coordinates(positions, edges)
     faint = kind == PART_OF
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=xs,
         y=ys,
         mode="lines",
@@ -119,11 +133,12 @@ def _edge_trace(graph: nx.Graph, positions: Positions, kind: str, name: str) -> 
     )
 
 
-def _ego_trace(graph: nx.Graph, positions: Positions, node: str, lang: Lang) -> go.Scatter:
+def _ego_trace(graph: nx.Graph, positions: Positions, node: str, lang: Lang) -> dict[str, Any]:
     """The selected node's sister-city edges, drawn dark and thick."""
     edges = [(node, v) for v in graph.neighbors(node) if graph.edges[node, v]["kind"] == PAIR]
     xs, ys = _edge_coordinates(positions, edges)
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=xs,
         y=ys,
         mode="lines",
@@ -133,7 +148,7 @@ def _ego_trace(graph: nx.Graph, positions: Positions, node: str, lang: Lang) -> 
     )
 
 
-def _weight_trace(graph: nx.Graph, positions: Positions, lang: Lang) -> go.Scatter:
+def _weight_trace(graph: nx.Graph, positions: Positions, lang: Lang) -> dict[str, Any]:
     """Edge midpoints sized by the number of pairs, with the count on hover (grouped views)."""
     mids_x, mids_y, sizes, hover = [], [], [], []
     for u, v, data in graph.edges(data=True):
@@ -145,7 +160,8 @@ def _weight_trace(graph: nx.Graph, positions: Positions, lang: Lang) -> go.Scatt
         sizes.append(3 + 2.5 * math.sqrt(data["weight"]))
         names = (_name(graph, u, lang), _name(graph, v, lang))
         hover.append(t("net.hover.edge", lang, a=names[0], b=names[1], pairs=data["weight"]))
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=np.asarray(mids_x),
         y=np.asarray(mids_y),
         mode="markers",
@@ -224,11 +240,12 @@ class _NodeStyle:
 
 def _node_trace(
     graph: nx.Graph, positions: Positions, nodes: list[str], group: str, style: _NodeStyle
-) -> go.Scatter:
+) -> dict[str, Any]:
     """One marker trace for a colour group; customdata holds node ids."""
     by_node, labelled, ego, lang = style.by_node, style.labelled, style.ego, style.lang
     colour_by, selected, max_degree = style.colour_by, style.selected, style.max_degree
-    return go.Scatter(
+    return dict(
+        type="scatter",
         x=np.asarray([positions[n][0] for n in nodes]),
         y=np.asarray([positions[n][1] for n in nodes]),
         mode="markers+text",
@@ -361,24 +378,23 @@ def describe_node(graph: nx.Graph, node: str, lang: Lang) -> str:
     return t(f"net.kind.{kind}", lang, continent=where)
 
 
-def _style(figure: go.Figure, lang: Lang, approximate: bool) -> go.Figure:
+def _layout(lang: Lang, approximate: bool) -> dict[str, Any]:
     """Axes off, equal scale, legend under the title, a stable uirevision, room for a projector."""
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
-    figure.update_layout(
-        template=TEMPLATE,
-        height=NETWORK_HEIGHT,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        xaxis=hidden,
-        yaxis={**hidden, "scaleanchor": "x", "scaleratio": 1},
+    return {
+        "template": default_template(TEMPLATE),  # what update_layout(template=...) made
+        "height": NETWORK_HEIGHT,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "xaxis": hidden,
+        "yaxis": {**hidden, "scaleanchor": "x", "scaleratio": 1},
         # across, under the title: beside the graph it left a phone's graph 140 px wide
-        legend=legend_under_title(NETWORK_HEIGHT),
-        hovermode="closest",
-        dragmode="pan",
-        uirevision="network",
-        font={"size": 14},
-        meta={"approximate": approximate, "lang": lang},
-    )
-    return figure
+        "legend": legend_under_title(NETWORK_HEIGHT),
+        "hovermode": "closest",
+        "dragmode": "pan",
+        "uirevision": "network",
+        "font": {"size": 14},
+        "meta": {"approximate": approximate, "lang": lang},
+    }
 
 
 def picked_node(event: object) -> str | None:

@@ -26,6 +26,7 @@ from sistercities.alliance.tables import context_table, country_table, field_tab
 from sistercities.alliance.ties import (
     AllianceView,
     build_view,
+    college_ties,
     countries_without_ties,
     named_counts,
     pairs_in_alliance_countries,
@@ -314,10 +315,35 @@ def _prepared(
     return _prepare(_ctx)
 
 
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _college_ties(
+    folder: str, version: str, mode: str, _data: Dataset, _members: pd.DataFrame
+) -> pd.DataFrame:
+    """The college ties of a roster (shipped or demo) over every pair: one per data version.
+
+    They do not depend on the filter, so a filter change reuses them (shared, read-only).
+    """
+    del folder, version, mode  # the cache key only
+    return college_ties(_data.links, _members, _data.places, _data.alliance.ties)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _member_points(
+    folder: str, version: str, mode: str, _data: Dataset, _members: pd.DataFrame
+) -> pd.DataFrame:
+    """The colleges at their places (both figures draw them), once per data version and roster."""
+    del folder, version, mode  # the cache key only
+    return alliance_figures.member_points(_members, _data.places)
+
+
 def _prepare(ctx: PageContext) -> Prepared:
     data = ctx.data
     members, mode = active_roster(data)
-    av = build_view(data, members, ctx.spec, roster_countries=mode != DEMO_MODE)
+    ties, points = None, None  # an uploaded roster lives in one session: nothing to share
+    if mode != UPLOADED:
+        key = (str(data.folder), data.version, mode, data, members)
+        ties, points = _college_ties(*key), _member_points(*key)
+    av = build_view(data, members, ctx.spec, roster_countries=mode != DEMO_MODE, ties=ties)
     field_ids = list(data.alliance.fields["field_id"])
     world = list(data.countries["iso3"])
     return Prepared(
@@ -327,12 +353,20 @@ def _prepare(ctx: PageContext) -> Prepared:
         summary=tie_summary(av.shown),
         ties_map=cache.Spec(
             alliance_figures.ties_map_spec(
-                members, av.shown, data.places, world, av.countries, field_ids, ctx.names, ctx.lang
+                members,
+                av.shown,
+                data.places,
+                world,
+                av.countries,
+                field_ids,
+                ctx.names,
+                ctx.lang,
+                points,
             )
         ),
         ties_network=cache.Spec(
             alliance_figures.ties_network_spec(
-                members, av.shown, data.places, field_ids, ctx.names, ctx.lang
+                members, av.shown, data.places, field_ids, ctx.names, ctx.lang, points
             )
         ),
         country_table=country_table(av.links, av.shown, ctx.lang),

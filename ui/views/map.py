@@ -26,7 +26,7 @@ from sistercities.figures.world_map import (
     places_near,
     selection_mask,
     split_located,
-    world_map_figure,
+    world_map_spec,
 )
 from sistercities.i18n import t
 from sistercities.paths import STATIC_DIR
@@ -60,7 +60,7 @@ def geo_config(name: str) -> dict[str, Any]:
     return config
 
 
-def show_geo(fig: go.Figure, key: str, name: str, on_pick: PickHandler) -> None:
+def show_geo(fig: go.Figure | cache.Spec, key: str, name: str, on_pick: PickHandler) -> None:
     """Render a geo figure with the offline config; ``on_pick`` handles each click once.
 
     The key holds the image format because plotly's config is fixed when a chart mounts;
@@ -111,11 +111,12 @@ def home_centre(ctx: PageContext) -> tuple[float, float]:
     return float(row.iloc[0]["lon"]), float(row.iloc[0]["lat"])
 
 
-def world_figure(ctx: PageContext, projection: str, colour_by: str) -> go.Figure:
+def world_figure(ctx: PageContext, projection: str, colour_by: str) -> cache.Spec:
     """The world map of the filtered pairs, the shared selection highlighted.
 
     Cached (shared, read-only) per data version, filter, language, projection, colours,
-    selection and note, so a rerun that changes none of them does not rebuild it.
+    selection and note, so a rerun that changes none of them does not rebuild it. A plain
+    figure dict (never validated by plotly): a filter change builds it anew.
     """
     stamp = _stamp(ctx, "map.title")
     key = (str(ctx.data.folder), ctx.data.version, ctx.spec, ctx.lang, ctx.view.sel, stamp)
@@ -123,11 +124,11 @@ def world_figure(ctx: PageContext, projection: str, colour_by: str) -> go.Figure
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
-def _world_figure(key: tuple, projection: str, colour_by: str, _ctx: PageContext) -> go.Figure:
+def _world_figure(key: tuple, projection: str, colour_by: str, _ctx: PageContext) -> cache.Spec:
     ctx = _ctx
     view = MapView(colour_by, projection, ctx.view.sel, home_centre(ctx))  # type: ignore[arg-type]
     codes = list(ctx.data.countries["iso3"])
-    return world_map_figure(ctx.links, ctx.lang, view, codes, label_points(), key[-1])
+    return cache.Spec(world_map_spec(ctx.links, ctx.lang, view, codes, label_points(), key[-1]))
 
 
 def world_map(ctx: PageContext, projection: str, colour_by: str) -> None:

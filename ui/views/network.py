@@ -15,7 +15,7 @@ from sistercities.network import export
 from sistercities.network import graph as graphs
 from sistercities.network import measures as network_measures
 from sistercities.network.figure import picked_node
-from ui import network_cache, state, widgets
+from ui import cache, network_cache, state, widgets
 from ui.sidebar import PageContext
 from ui.widgets import clickable_chart
 
@@ -31,7 +31,7 @@ def chart(ctx: PageContext, figure: go.Figure, view: str, selected: str | None) 
     image = state.image_format()
     config = chart_config(f"guangxi-network-{view}-{ctx.data.meta['as_of']}", image)
     config.update(scrollZoom=True, modeBarButtonsToRemove=["lasso2d", "select2d"])
-    places = frozenset(ctx.data.places["place_id"])
+    places = cache.lookups(ctx.data, ctx.lang).place_ids  # built once per data version
     clickable_chart(
         figure,
         f"net.chart.{view}.{selected}.{image}",

@@ -16,7 +16,6 @@ from sistercities.anniversaries import (
 from sistercities.counts import (
     TIES_RULE,
     asean_share_text,
-    completeness,
     completeness_text,
     headline,
 )
@@ -89,7 +88,7 @@ def headline_section(ctx: PageContext) -> None:
         levels = [f"{t(f'level.{k}', ctx.lang)} {v}" for k, v in sorted(head.by_level.items())]
         st.markdown(t("kpi.level_line", ctx.lang, items=" · ".join(levels)))
     st.caption(note)
-    info = completeness(ctx.data.links, ctx.data.official_totals, ctx.data.as_of)
+    info = cache.completeness(ctx.data)
     if info and not ctx.data.synthetic:
         st.info(completeness_text(info, ctx.lang))
         st.caption(t("completeness.source", ctx.lang, url=info["source_url"]))
@@ -193,7 +192,7 @@ def export_section(ctx: PageContext) -> None:
     st.markdown(t("dl.pairs", ctx.lang, count=len(ctx.links)))
     table_downloads(_links_table_for(ctx), "pairs", ctx.lang, "dl.pairs")
     notes = [figure_note(ctx)]
-    info = completeness(ctx.data.links, ctx.data.official_totals, ctx.data.as_of)
+    info = cache.completeness(ctx.data)
     if info and not ctx.data.synthetic:
         notes.append(completeness_text(info, ctx.lang))
 
