@@ -47,7 +47,7 @@ def test_flat_map_in_chinese(tiny, monkeypatch):
     specs = figures(at)
     assert len(specs) == 1  # one map at a time: the close-up is drawn only when picked
     spec = specs[0]
-    assert spec["layout"]["geo"]["projection"]["type"] == "natural earth"
+    assert spec["layout"]["geo"]["projection"]["type"] == "winkel tripel"
     # three of the four tiny pairs have coordinates at both ends; one pair is not drawn
     pairs = line_traces(spec)[1]
     assert segments(pairs) == 3
@@ -131,7 +131,7 @@ def test_guangxi_closeup_replaces_the_world_map_when_picked(tiny, monkeypatch):
     assert not [w for w in at.segmented_control if w.key == "w.map.colour"]
     at.segmented_control(key="w.map.proj").set_value("flat").run()
     assert "proj" not in at.query_params
-    assert figures(at)[0]["layout"]["geo"]["projection"]["type"] == "natural earth"
+    assert figures(at)[0]["layout"]["geo"]["projection"]["type"] == "winkel tripel"
     assert "1 more pair is not drawn" in captions(at)
 
 

@@ -14,6 +14,29 @@ _CONTRAST_CSS = """
 [data-testid="stCaptionContainer"] a, [data-testid="stMarkdownContainer"] a { color: #1d4f9c; }
 """
 
+# Every width: a choice whose options do not fit on one line wraps (on a phone the map's
+# projection choice ran off the right edge, in a box that scrolled sideways).
+_WRAP_CSS = """
+[data-testid="stButtonGroup"] [role="radiogroup"] { flex-wrap: wrap; row-gap: 0.25rem; }
+"""
+
+# Up to 768 px Streamlit's header is opaque and fixed (60 px, with the button that opens the
+# filters): the page starts below it, where the title's first line sat under it before. A
+# chart's toolbar (always shown) covered the end of the chart's title there: it shows when the
+# chart is touched or hovered, and takes no taps while hidden.
+PHONE_WIDTH = 768
+_CHART = '[data-testid="stPlotlyChart"]'
+_PHONE_CSS = f"""
+@media (max-width: {PHONE_WIDTH}px) {{
+  .block-container {{ padding-top: 4.25rem; }}
+  h1 {{ font-size: 2rem !important; }}
+  {_CHART} .modebar-container {{ visibility: hidden; }}
+  {_CHART}:hover .modebar-container, {_CHART}:focus-within .modebar-container {{
+    visibility: visible;
+  }}
+}}
+"""
+
 _BASE_CSS = (
     """
 <style>
@@ -21,6 +44,8 @@ _BASE_CSS = (
 .block-container { padding-top: 1.5rem; }
 """
     + _CONTRAST_CSS
+    + _WRAP_CSS
+    + _PHONE_CSS
     + """
 </style>
 """
@@ -44,6 +69,7 @@ h2, h3 { font-size: 1.8rem !important; }
 .st-key-brief-nav a:focus-visible { outline: 3px solid #c8102e; outline-offset: 2px; }
 """
     + _CONTRAST_CSS
+    + _WRAP_CSS
     + """
 </style>
 """

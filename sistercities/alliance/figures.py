@@ -22,6 +22,7 @@ from sistercities.figures.theme import (
     PARTNER_COLOUR,
     UNKNOWN_COLOUR,
     WHITE_TEMPLATE,
+    legend_under_title,
 )
 from sistercities.i18n import pick, t
 
@@ -30,8 +31,7 @@ FOREIGN_COLOUR = PARTNER_COLOUR
 LINE_COLOUR = "#5b6270"
 _JITTER_DEG = 0.35
 TEMPLATE = WHITE_TEMPLATE
-LEGEND = {"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"}
-"""Legend above the plot, under the title that :func:`sistercities.exports.stamp_figure` adds."""
+MAP_HEIGHT = 640  # pixels, before the note's band
 _LABEL_CHARS = 30
 
 
@@ -200,9 +200,9 @@ def ties_map_spec(
         data.append(_college_trace(points, side, names, lang, geo=True))
     layout = {
         "template": TEMPLATE,
-        "height": 640,
+        "height": MAP_HEIGHT,
         "margin": {"l": 0, "r": 0, "t": 110, "b": 0},
-        "legend": LEGEND,
+        "legend": legend_under_title(MAP_HEIGHT),
         "uirevision": "alliance-map",
         "geo": _geo_layout(points),
     }
@@ -370,13 +370,16 @@ def ties_network_spec(
         )
         data.append(trace)
     rows = max(1, int(points["side"].value_counts().max()) if not points.empty else 1)
+    height = max(420, 24 * rows + 120)
     layout = {
         "template": TEMPLATE,
-        "height": max(420, 24 * rows + 120),
+        "height": height,
         "margin": {"l": 10, "r": 10, "t": 110, "b": 10},
         "xaxis": {"visible": False, "range": [-1.1, 2.1], "fixedrange": True},
         "yaxis": {"visible": False, "range": [-0.08, 1.08], "fixedrange": True},
-        "legend": LEGEND,
+        # above the plot in paper units: pinned to the container, this chart (drawn in a hidden
+        # tab) raised a plotly error ("reading '_scrollZoom'") now and then when the tab opened
+        "legend": {"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"},
         "uirevision": "alliance-network",
     }
     return {"data": data, "layout": layout}

@@ -20,7 +20,15 @@ import plotly.io as pio
 from sistercities.contract.schema import Lang
 from sistercities.counts import counted_on
 from sistercities.figures.basemap import maritime_trace, offline_geo
-from sistercities.figures.theme import FONT, GUANGXI_RED, PARTNER_COLOUR, UNKNOWN_COLOUR
+from sistercities.figures.theme import (
+    FONT,
+    GUANGXI_RED,
+    LEGEND_ROW,
+    PARTNER_COLOUR,
+    TITLE_BAND,
+    UNKNOWN_COLOUR,
+    legend_under_title,
+)
 from sistercities.i18n import t
 from sistercities.timeline import year_range
 
@@ -43,6 +51,7 @@ CONTROLS_FOOTER = 150
 """Pixels under the map for the play buttons, and the year slider under them (the stamp goes
 below both): side by side, the buttons covered the slider's year label on narrow screens."""
 AGGREGATE_ABOVE = 2000
+GROWTH_MAP_HEIGHT = 600  # pixels, before the note's band
 """Above this many drawable pairs each frame draws one line per partner country."""
 
 
@@ -265,19 +274,17 @@ def growth_map_spec(
     layout = {
         "template": pio.templates[pio.templates.default].to_plotly_json(),
         "font": FONT,
-        "margin": {"l": 0, "r": 0, "t": 40, "b": CONTROLS_FOOTER if frames else 10},
-        "height": 600,
-        "showlegend": True,
-        # over the empty corner left of the oval map: above it, a wrapped legend slid under
-        # the title on a phone
-        "legend": {
-            "orientation": "v",
-            "y": 0.0,
-            "x": 0.0,
-            "yanchor": "bottom",
-            "bgcolor": "rgba(255,255,255,0.85)",
-            "font": {"size": 12},
+        "margin": {
+            "l": 0,
+            "r": 0,
+            "t": TITLE_BAND + LEGEND_ROW,
+            "b": CONTROLS_FOOTER if frames else 10,
         },
+        "height": GROWTH_MAP_HEIGHT,
+        "showlegend": True,
+        # under the title, reserving its room: over the map's corner it covered land on a
+        # phone, and above the map in paper units it slid under the title
+        "legend": legend_under_title(GROWTH_MAP_HEIGHT, font={"size": 12}),
         "geo": offline_geo({"type": "natural earth", "rotation": {"lon": 110}}),
         "updatemenus": [_play_buttons(lang)] if frames else [],
         "sliders": [_slider(list(frames), labels, lang)] if frames else [],

@@ -14,11 +14,19 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sistercities.contract.schema import Lang
-from sistercities.figures.theme import FONT, TEXT_COLOUR
+from sistercities.figures.theme import (
+    FONT,
+    LEGEND_ROW,
+    TEXT_COLOUR,
+    TITLE_BAND,
+    colorbar_under_plot,
+    legend_under_title,
+)
 from sistercities.figures.world_map import UIREVISION, stamped_figure
 from sistercities.i18n import pick, t
 
 COUNTY_COLOUR = "#e08a00"
+CLOSEUP_HEIGHT = 640  # pixels, before the note's band
 
 
 def prefecture_table(
@@ -119,7 +127,7 @@ def guangxi_figure(
         text=[html.escape(n) for n in table["name"]],
         hovertemplate=t("map.hover.prefecture", lang, name="%{text}", pairs="%{z}")
         + "<extra></extra>",
-        colorbar={"title": {"text": t("map.legend.prefecture_pairs", lang)}, "len": 0.6},
+        colorbar=colorbar_under_plot(t("map.legend.prefecture_pairs", lang), 0.4),
         name=t("map.legend.prefecture_pairs", lang),
     )
     labels = dict(
@@ -134,8 +142,8 @@ def guangxi_figure(
     )
     layout = dict(
         font=FONT,
-        height=640,  # the close-up has the page width to itself (one map at a time)
-        margin={"l": 0, "r": 0, "t": 56, "b": 60},
+        height=CLOSEUP_HEIGHT,  # the close-up has the page width to itself (one map at a time)
+        margin={"l": 0, "r": 0, "t": TITLE_BAND + LEGEND_ROW, "b": 60},
         geo={
             "fitbounds": "locations",
             "visible": False,
@@ -143,7 +151,7 @@ def guangxi_figure(
             "uirevision": f"{UIREVISION}.guangxi",
         },
         uirevision=f"{UIREVISION}.guangxi",
-        legend={"x": 0.0, "y": 0.02, "bgcolor": "rgba(255,255,255,0.85)"},
+        legend=legend_under_title(CLOSEUP_HEIGHT),
         dragmode="pan",
     )
     return stamped_figure([shapes, labels, _county_trace(links, lang, selected)], layout, stamp)

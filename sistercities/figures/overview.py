@@ -11,7 +11,14 @@ import plotly.io as pio
 from sistercities.contract.schema import Lang
 from sistercities.counts import Headline
 from sistercities.exports import text_columns
-from sistercities.figures.theme import FONT, SERIES_PALETTE, category_colour
+from sistercities.figures.theme import (
+    FONT,
+    LEGEND_ROW,
+    SERIES_PALETTE,
+    TITLE_BAND,
+    category_colour,
+    legend_under_title,
+)
 from sistercities.i18n import format_percent, t
 from sistercities.timeline import SplitBy
 
@@ -21,6 +28,7 @@ AXIS_FOOTER = 52
 MILESTONE_LINE = 18
 GROWTH_MARGIN_LEFT = 60
 GROWTH_PLOT = 340
+GROWTH_TOP = TITLE_BAND + LEGEND_ROW  # the title, then one row of legend
 
 
 def group_label(split_by: SplitBy | None, group: str, lang: Lang) -> str:
@@ -99,23 +107,17 @@ def growth_spec(
     )
     left = 0.9 * (1 - GROWTH_SPACING)
     footer = milestone_footer(len(milestones))
-    # headroom above the highest point for the legend in the top left
+    # headroom above the highest point for the undated bar's label
     top = max([*cumulative.groupby("year")["pairs"].sum(), *milestones["pairs"], undated, 1])
     layout: dict[str, Any] = {
         "template": template(),
         "font": FONT,
         "hovermode": "x unified",
-        # inside the plot's top left, which the growing line leaves empty: above the plot it
-        # slid under the title wherever it wrapped
-        "legend": {
-            "orientation": "h",
-            "y": 0.99,
-            "x": 0.01,
-            "yanchor": "top",
-            "bgcolor": "rgba(255,255,255,0.85)",
-        },
-        "height": GROWTH_PLOT + 56 + footer,
-        "margin": {"l": GROWTH_MARGIN_LEFT, "r": 20, "t": 56, "b": footer},
+        # under the title, reserving its room: inside the plot it covered the line on a phone,
+        # and above the plot in paper units it slid under the title wherever it wrapped
+        "legend": legend_under_title(GROWTH_PLOT + GROWTH_TOP + footer),
+        "height": GROWTH_PLOT + GROWTH_TOP + footer,
+        "margin": {"l": GROWTH_MARGIN_LEFT, "r": 20, "t": GROWTH_TOP, "b": footer},
         "uirevision": "growth",
         # ticks spaced by the width (every 5 years on a screen, 10 on a phone), never turned
         "xaxis": {
@@ -129,7 +131,7 @@ def growth_spec(
             "anchor": "x",
             "domain": [0.0, 1.0],
             "title": {"text": t("growth.axis_pairs", lang)},
-            "range": [0, top * 1.35],
+            "range": [0, top * 1.15],
         },
         "xaxis2": {"anchor": "y2", "domain": [left + GROWTH_SPACING, 1.0]},
         "yaxis2": {"anchor": "x2", "domain": [0.0, 1.0], "matches": "y", "showticklabels": False},

@@ -147,3 +147,47 @@ The category palettes above are the same in both; only grounds, text and lines c
 def deck_colours(theme: str) -> dict[str, str]:
     """The colours of a deck theme (``light`` for anything unknown)."""
     return DECK_COLOURS.get(theme, DECK_COLOURS["light"])
+
+
+TITLE_BAND = 52
+"""Pixels at the top of a stamped figure that hold its title (``exports.stamp_spec``)."""
+LEGEND_ROW = 28
+"""Pixels one row of a horizontal legend takes."""
+
+
+def legend_under_title(height: float, **settings: Any) -> dict[str, Any]:
+    """A horizontal legend pinned under the title of a ``height``-pixel figure, above its plot.
+
+    Placed in the container (``yref``) :data:`TITLE_BAND` px from the top, it reserves the
+    room it takes, so where it wraps (a phone) the plot moves down: it never covers the title
+    or the plot at any width (a legend above the plot in paper units grew up over the title, one
+    beside it took half of a phone's width).
+    """
+    return {
+        "orientation": "h",
+        "x": 0.0,
+        "xanchor": "left",
+        "yref": "container",
+        "y": round(1 - TITLE_BAND / height, 4),
+        "yanchor": "top",
+        **settings,
+    }
+
+
+def colorbar_under_plot(title: str, length: float) -> dict[str, Any]:
+    """A colour bar across the figure's footer, under the plot, ``length`` of its width.
+
+    Over a map's corner it covered land on a phone; upright beside the map it took a fifth of
+    a phone's width.
+    """
+    return {
+        "title": {"text": title, "side": "top"},
+        "orientation": "h",
+        "len": length,
+        "thickness": 10,
+        "x": 0.02,
+        "xanchor": "left",
+        "y": 0.0,
+        "yanchor": "top",
+        "ypad": 4,
+    }

@@ -24,13 +24,23 @@ from geo.spatial import arc_lines
 from sistercities.contract.schema import CONTINENTS, LEVELS, Lang
 from sistercities.exports import stamp_figure, stamp_spec
 from sistercities.figures.basemap import maritime_trace, offline_geo
-from sistercities.figures.theme import FONT, GUANGXI_RED, category_colour, default_template
+from sistercities.figures.theme import (
+    FONT,
+    GUANGXI_RED,
+    category_colour,
+    colorbar_under_plot,
+    default_template,
+    legend_under_title,
+)
 from sistercities.i18n import format_number, t
 
 ColourBy = Literal["continent", "level"]
 COLOUR_BY: tuple[ColourBy, ...] = ("continent", "level")
-PROJECTION_TYPES = {"flat": "natural earth", "globe": "orthographic"}
+# Winkel tripel: a whole world 0.61 times as tall as wide, so on a phone, where the width sets the
+# size, the map is tall enough to read (natural earth was 0.52: 186 px of a 358-px-wide map)
+PROJECTION_TYPES = {"flat": "winkel tripel", "globe": "orthographic"}
 AGGREGATE_ABOVE = 2_000
+MAP_HEIGHT = 680  # pixels, before the note's band
 ARC_POINTS = 6  # d3-geo draws each step along the great circle; more points only add bytes
 UIREVISION = "sistercities.map"
 COORDINATES = ["home_lat", "home_lon", "partner_lat", "partner_lon"]
@@ -411,16 +421,7 @@ def country_traces(links: pd.DataFrame, country_codes: list[str], lang: Lang) ->
         colorscale=[[0, "#d6e4f2"], [1, "#1f5fa8"]],
         zmin=0,
         marker={"line": {"color": "#ffffff", "width": 0.4}},
-        colorbar={
-            "title": {"text": t("map.legend.country_pairs", lang), "side": "top"},
-            "orientation": "h",
-            "len": 0.3,
-            "thickness": 10,
-            "x": 0.02,
-            "xanchor": "left",
-            "y": 0.02,
-            "yanchor": "bottom",
-        },
+        colorbar=colorbar_under_plot(t("map.legend.country_pairs", lang), 0.3),
         text=[html.escape(str(n)) for n in names],
         hovertemplate=t("map.hover.country_shade", lang, country="%{text}", pairs="%{z}")
         + "<extra></extra>",
@@ -563,19 +564,16 @@ def world_map_parts(
     ]
     layout = dict(
         font=FONT,
-        height=600,
+        height=MAP_HEIGHT,
         margin={"l": 0, "r": 0, "t": 130, "b": 60},
         geo=world_geo(view.projection, view.centre, frame),
         uirevision=_uirevision(view.projection, frame),
-        legend={
-            "orientation": "h",
-            "x": 0.0,
-            "y": 1.0,
-            "yanchor": "bottom",
-            # the title above the items: beside them, plotly wrapped the items as if the title
-            # took no room and pushed the last one ("North America") past the right edge
-            "title": {"text": t(f"map.legend.by_{view.colour_by}", lang), "side": "top"},
-        },
+        # the title above the items: beside them, plotly wrapped the items as if the title
+        # took no room and pushed the last one ("North America") past the right edge
+        legend=legend_under_title(
+            MAP_HEIGHT,
+            title={"text": t(f"map.legend.by_{view.colour_by}", lang), "side": "top"},
+        ),
         title={"y": 0.985, "yanchor": "top"},
         hoverlabel={"align": "left"},
         dragmode="pan",

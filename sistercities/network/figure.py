@@ -24,6 +24,7 @@ from sistercities.figures.theme import (
     WHITE_TEMPLATE,
     category_colour,
     default_template,
+    legend_under_title,
 )
 from sistercities.i18n import format_number, t
 from sistercities.network.graph import PAIR, PART_OF, ego_nodes
@@ -36,6 +37,7 @@ MIXED = "mixed"
 EDGE_COLOUR, PART_OF_COLOUR, HIGHLIGHT_COLOUR = "#7f8c8d", "#c8ccd0", "#1b2631"
 FADED = 0.15
 TEMPLATE = WHITE_TEMPLATE
+NETWORK_HEIGHT = 720  # pixels, before the note's band
 MIN_SIZE, MAX_SIZE = 7.0, 34.0
 LABELLED_PARTNERS = 12
 
@@ -377,15 +379,16 @@ def describe_node(graph: nx.Graph, node: str, lang: Lang) -> str:
 
 
 def _layout(lang: Lang, approximate: bool) -> dict[str, Any]:
-    """Axes off, equal scale, legend below, a stable uirevision, room for a projector."""
+    """Axes off, equal scale, legend under the title, a stable uirevision, room for a projector."""
     hidden = {"visible": False, "showgrid": False, "zeroline": False}
     return {
         "template": default_template(TEMPLATE),  # what update_layout(template=...) made
-        "height": 680,
+        "height": NETWORK_HEIGHT,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "xaxis": hidden,
         "yaxis": {**hidden, "scaleanchor": "x", "scaleratio": 1},
-        "legend": {"orientation": "v", "x": 1.0, "xanchor": "left", "y": 1.0, "yanchor": "top"},
+        # across, under the title: beside the graph it left a phone's graph 140 px wide
+        "legend": legend_under_title(NETWORK_HEIGHT),
         "hovermode": "closest",
         "dragmode": "pan",
         "uirevision": "network",
