@@ -5,10 +5,10 @@
 Only this origin may serve scripts, styles, images, fonts and connections (the websocket is
 same-origin, which 'self' covers for ws: and wss: in current browsers). The two inline scripts
 the app runs are allowed by their sha256 hashes, computed here from the installed files so an
-upgrade of Streamlit or a change of the briefing keys cannot silently break them: the one in
-Streamlit's index.html and the deck's key and text-scaling handler (ui/present.py). 'wasm-unsafe-eval'
-lets Streamlit's plotly bundle compile its WebAssembly module (it allows no JavaScript eval;
-without it Chromium reports a violation on every chart page). Styles need
+upgrade of Streamlit or a change of the deck's keys cannot silently break them: the one in
+Streamlit's index.html and the deck's key and text-scaling handler (ui/present.py).
+'wasm-unsafe-eval' lets Streamlit's plotly bundle compile its WebAssembly module (it allows
+no JavaScript eval; without it Chromium reports a violation on every chart page). Styles need
 'unsafe-inline' (Streamlit's CSS-in-JS and plotly write style attributes and elements);
 images and fonts may be data: or blob: URLs (plotly's exports, Streamlit's icons).
 """
