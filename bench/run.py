@@ -21,7 +21,8 @@ Measured on the shipped data and on synthetic folders of 1,000, 10,000 and 25,00
 - replicas: the load test of bench/loadtest.py against one process and through nginx in
   front of two replicas (deploy/run_replicas.sh);
 - first visit: bytes, requests, protocol and first chart on a throttled 4G link for the bare
-  server and the nginx recipe over HTTP and HTTPS (bench/firstvisit.py).
+  server and the nginx recipe over HTTP and HTTPS (bench/firstvisit.py), and the static
+  edition served by nginx with plain gzip (bench/static_edition.py).
 
 The machine is shared and noisy: compare ratios rather than absolute figures.
 """
@@ -50,7 +51,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import firstvisit, loadtest  # noqa: E402
+from bench import firstvisit, loadtest, static_edition  # noqa: E402
 from tools.serving import start_deployment, start_server, stop_server  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
@@ -913,7 +914,7 @@ def main() -> int:
     parser.add_argument("--load-seconds", type=float, default=30)
     parser.add_argument("--draw-timeout", type=float, default=240)
     parser.add_argument("--out", type=Path, default=RESULTS)
-    parser.add_argument("--no-firstvisit", action="store_true", help="skip bench/firstvisit.py")
+    parser.add_argument("--no-firstvisit", action="store_true", help="skip the first-visit parts")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if args.quick:
@@ -954,14 +955,18 @@ def main() -> int:
             load_single(folders["shipped"], args.load_sessions, args.load_seconds),
             load_replicas(folders["shipped"], args.load_sessions, args.load_seconds),
         ]
-    first_visits = []
+    first_visits, static_visits = [], {}
     if not (args.no_browser or args.no_firstvisit) and Path(CHROMIUM).exists():
         print("[firstvisit] bare server, nginx HTTP, nginx HTTPS on throttled 4G ...", flush=True)
         with firstvisit.chromium() as browser:
             first_visits = firstvisit.measure(browser, min(args.runs, 3))
+        print("[firstvisit] the static edition through nginx with gzip ...", flush=True)
+        static_visits = static_edition.measure(min(args.runs, 3))
     text = report(results, args)
     if first_visits:
         text += "\n" + firstvisit.section(first_visits, min(args.runs, 3))
+    if static_visits:
+        text += "\n" + static_edition.section(static_visits, min(args.runs, 3))
     print(text)
     args.out.write_text(text, encoding="utf-8")
     print(f"written: {args.out}")
