@@ -837,7 +837,7 @@ def part_load(folder: Path, sessions: int, seconds: float) -> int:
         asyncio.run(_warm_up(_stream_url(server.url)))  # imports and the data load: not a click
         cpu_before = _cpu_seconds(server.process.pid)
         started = time.monotonic()
-        totals, _ = asyncio.run(
+        totals, peak_rss = asyncio.run(
             loadtest.drive(_stream_url(server.url), sessions, seconds, server.process.pid, True)
         )
         wall = time.monotonic() - started
@@ -852,6 +852,7 @@ def part_load(folder: Path, sessions: int, seconds: float) -> int:
         f"{cpu / runs * 1000:.0f} ms per script run (clicks + first views) -> bound "
         f"{runs / cpu:.1f} runs/s per process"
     )
+    print(f"server peak RSS:    {peak_rss:.0f} MB")
     print(f"load average after: {_load_average()}")
     return 1 if totals.errors or not times else 0
 
