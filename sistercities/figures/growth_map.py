@@ -15,7 +15,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from sistercities.contract.schema import Lang
 from sistercities.counts import counted_on
@@ -27,6 +26,7 @@ from sistercities.figures.theme import (
     PARTNER_COLOUR,
     TITLE_BAND,
     UNKNOWN_COLOUR,
+    default_template,
     legend_under_title,
 )
 from sistercities.i18n import t
@@ -172,14 +172,38 @@ def _line_trace(lat: np.ndarray, lon: np.ndarray, line: dict, name: str) -> dict
     }
 
 
+@dataclass(frozen=True)
+class FrameLook:
+    """What every frame shares: the traces' names and each link's end names (built once)."""
+
+    labels: dict[str, str]
+    partner_names: np.ndarray
+    home_names: np.ndarray
+
+
+def frame_look(cols: Columns, names: dict[str, str], lang: Lang) -> FrameLook:
+    """The frames' shared text, so no frame looks up a name or a translation again."""
+    keys = {
+        "countries": "growth.map_countries",
+        "pairs": "growth.map_pairs",
+        "undated_series": "growth.undated_series",
+        "partners": "growth.map_partners",
+        "home": "growth.map_home",
+    }
+    return FrameLook(
+        labels={name: t(key, lang) for name, key in keys.items()},
+        partner_names=np.array([names.get(p, p) for p in cols.partner], dtype=object),
+        home_names=np.array([names.get(p, p) for p in cols.home], dtype=object),
+    )
+
+
 def _frame_traces(shown: pd.DataFrame, names: dict[str, str], lang: Lang) -> list[dict]:
     """The animated traces of one frame showing the links ``shown``."""
-    return _frame_traces_at(columns(shown), np.arange(len(shown)), names, lang)
+    cols = columns(shown)
+    return _frame_traces_at(cols, np.arange(len(shown)), frame_look(cols, names, lang))
 
 
-def _frame_traces_at(
-    cols: Columns, rows: np.ndarray, names: dict[str, str], lang: Lang
-) -> list[dict]:
+def _frame_traces_at(cols: Columns, rows: np.ndarray, look: FrameLook) -> list[dict]:
     """The animated traces of one frame: countries, dated lines, undated lines, ends, homes."""
     if len(rows) > AGGREGATE_ABOVE:
         rows = _first(cols.country_key, rows)  # as by_country
@@ -188,7 +212,8 @@ def _frame_traces_at(
     undated_lat, undated_lon = _lines(cols, rows[~dated])
     partners = _first(cols.partner_key, rows)
     homes = _first(cols.home_key, rows)
-    countries = sorted(set(cols.country[rows]))
+    countries = sorted(set(cols.country[rows].tolist()))
+    labels = look.labels
     return [
         dict(
             type="choropleth",
@@ -199,14 +224,14 @@ def _frame_traces_at(
             showscale=False,
             marker={"line": {"color": "#ffffff", "width": 0.5}},
             hoverinfo="skip",
-            name=t("growth.map_countries", lang),
+            name=labels["countries"],
         ),
-        _line_trace(dated_lat, dated_lon, {"color": GUANGXI_RED}, t("growth.map_pairs", lang)),
+        _line_trace(dated_lat, dated_lon, {"color": GUANGXI_RED}, labels["pairs"]),
         _line_trace(
             undated_lat,
             undated_lon,
             {"color": UNKNOWN_COLOUR, "dash": "dot"},
-            t("growth.undated_series", lang),
+            labels["undated_series"],
         ),
         dict(
             type="scattergeo",
@@ -214,9 +239,9 @@ def _frame_traces_at(
             lon=cols.partner_lon[partners],
             mode="markers",
             marker={"size": 6, "color": PARTNER_COLOUR},
-            text=[names.get(p, p) for p in cols.partner[partners]],
+            text=look.partner_names[partners].tolist(),
             hovertemplate="%{text}<extra></extra>",
-            name=t("growth.map_partners", lang),
+            name=labels["partners"],
         ),
         dict(
             type="scattergeo",
@@ -224,9 +249,9 @@ def _frame_traces_at(
             lon=cols.home_lon[homes],
             mode="markers",
             marker={"size": 8, "color": GUANGXI_RED, "symbol": "diamond"},
-            text=[names.get(p, p) for p in cols.home[homes]],
+            text=look.home_names[homes].tolist(),
             hovertemplate="%{text}<extra></extra>",
-            name=t("growth.map_home", lang),
+            name=labels["home"],
         ),
     ]
 
@@ -259,6 +284,7 @@ def growth_map_spec(
     cols = columns(drawable)
     frames = frame_rows(cols, year_range(drawable, last_year))
     labels = {name: _frame_label(name, lang) for name in frames}
+    look = frame_look(cols, names, lang)
     base = {
         "type": "choropleth",
         "locations": list(country_codes),
@@ -272,7 +298,7 @@ def growth_map_spec(
     }
     last = next(reversed(frames.values())) if frames else np.arange(0)
     layout = {
-        "template": pio.templates[pio.templates.default].to_plotly_json(),
+        "template": default_template(),
         "font": FONT,
         "margin": {
             "l": 0,
@@ -291,12 +317,12 @@ def growth_map_spec(
     }
     # the maritime line comes last: frames replace only the traces named in ANIMATED_TRACES
     return {
-        "data": [base, *_frame_traces_at(cols, last, names, lang), maritime_trace(lang)],
+        "data": [base, *_frame_traces_at(cols, last, look), maritime_trace(lang)],
         "layout": layout,
         "frames": [
             {
                 "name": name,
-                "data": _frame_traces_at(cols, rows, names, lang),
+                "data": _frame_traces_at(cols, rows, look),
                 "traces": ANIMATED_TRACES,
             }
             for name, rows in frames.items()
