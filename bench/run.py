@@ -546,18 +546,20 @@ class LoadFigures:
 
 
 def load_single(data: Path, sessions: int, seconds: float) -> LoadFigures:
-    """The load test against one dashboard process."""
+    """The load test against one dashboard process (each click a year range not used before)."""
     server = start_server(data)
     try:
         url = _stream_url(server.url)
-        totals, peak = asyncio.run(loadtest.drive(url, sessions, seconds, server.process.pid))
+        totals, peak = asyncio.run(
+            loadtest.drive(url, sessions, seconds, server.process.pid, fresh=True)
+        )
     finally:
         stop_server(server)
     return _load_figures("1 process", sessions, totals, peak)
 
 
 def load_replicas(data: Path, sessions: int, seconds: float) -> LoadFigures | str:
-    """The load test through nginx in front of two replicas (deploy/run_replicas.sh)."""
+    """The same load test through nginx in front of two replicas (deploy/run_replicas.sh)."""
     if not (shutil.which("nginx") or Path("/usr/sbin/nginx").exists()):
         return "nginx missing: install it with 'apt-get install nginx'"
     run_dir = Path(tempfile.mkdtemp(prefix="bench-deploy-"))
@@ -568,7 +570,7 @@ def load_replicas(data: Path, sessions: int, seconds: float) -> LoadFigures | st
     try:
         replicas = _listening_pids([deployment.port + 1, deployment.port + 2])
         url = _stream_url(deployment.url)
-        totals, _ = asyncio.run(loadtest.drive(url, sessions, seconds, replicas[0]))
+        totals, _ = asyncio.run(loadtest.drive(url, sessions, seconds, replicas[0], fresh=True))
         rss = sum(loadtest.rss_mb(pid) for pid in replicas)
     finally:
         stop_server(deployment)
