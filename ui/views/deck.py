@@ -52,6 +52,21 @@ def current_theme() -> str:
     return value if value in DECK_THEMES else "light"
 
 
+def deck_input(ctx: PageContext, theme: str, selected: str | None) -> DeckInput:
+    """What the deck's slides are built from: this page's data, filter and language."""
+    return DeckInput(
+        ctx.data,
+        ctx.links,
+        ctx.history,
+        ctx.spec,
+        ctx.lang,
+        ctx.names,
+        theme,
+        selected,
+        assets(),
+    )
+
+
 def slide_for(ctx: PageContext, number: int, theme: str) -> tuple[Slide, cache.FrozenFigure]:
     """The slide and its frozen figure, cached per data, filter, language, theme, selection."""
     key = (str(ctx.data.folder), ctx.data.version, ctx.spec, ctx.lang, theme, ctx.view.sel)
@@ -61,17 +76,7 @@ def slide_for(ctx: PageContext, number: int, theme: str) -> tuple[Slide, cache.F
 @st.cache_resource(max_entries=48, show_spinner=False)
 def _slide(key: tuple, number: int, _ctx: PageContext) -> tuple[Slide, cache.FrozenFigure]:
     ctx, theme = _ctx, key[4]
-    deck = DeckInput(
-        ctx.data,
-        ctx.links,
-        ctx.history,
-        ctx.spec,
-        ctx.lang,
-        ctx.names,
-        theme,
-        ctx.view.sel,
-        assets(),
-    )
+    deck = deck_input(ctx, theme, ctx.view.sel)
     slide = deck_slide(deck, number)
     return slide, cache.FrozenFigure(slide.figure)
 

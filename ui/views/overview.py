@@ -21,7 +21,6 @@ from sistercities.counts import (
 )
 from sistercities.deck.build import deck_file
 from sistercities.deck.offline import overview_specs
-from sistercities.deck.slides import DeckInput
 from sistercities.exports import links_table
 from sistercities.figures.growth_map import AGGREGATE_ABOVE, located
 from sistercities.figures.overview import headline_spec
@@ -196,18 +195,7 @@ def export_section(ctx: PageContext) -> None:
     table_downloads(_links_table_for(ctx), "pairs", ctx.lang, "dl.pairs")
 
     def build() -> str:
-        deck = DeckInput(
-            ctx.data,
-            ctx.links,
-            ctx.history,
-            ctx.spec,
-            ctx.lang,
-            ctx.names,
-            "light",
-            None,
-            deck_view.assets(),
-        )
-        return deck_file(deck, TOPOJSON_FILE)
+        return deck_file(deck_view.deck_input(ctx, "light", None), TOPOJSON_FILE)
 
     st.download_button(
         t("deck.download", ctx.lang),
