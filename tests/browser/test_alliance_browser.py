@@ -39,6 +39,12 @@ def test_alliance_demo_roster_in_english(server, offline_page):
     page = offline_page.page
     page.goto(server.url + "/alliance?lang=en")
     wait_for_app(page)
+    # Look at the map before flipping the toggle, as a person does. The toggle changes the
+    # map's figure, and Streamlit then mounts a new chart; plotly.js (inside Streamlit's
+    # bundle) throws "reading '_scrollZoom'" in the console when the old chart is removed
+    # while its first base-map download is still under way. Nothing shows on screen, but the
+    # test would fail on that upstream race, not on this page.
+    page.wait_for_selector(".choroplethlocation", state="attached", timeout=30_000)
     page.get_by_text("Show the fictional demo roster").click()
     wait_for_app(page)
     page.wait_for_selector("text=Demo mode", timeout=30_000)
