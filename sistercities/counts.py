@@ -36,8 +36,13 @@ def undated_on(links: pd.DataFrame, day: dt.date) -> pd.Series:
 
 
 def in_force(links: pd.DataFrame, day: dt.date) -> pd.DataFrame:
-    """The pairs that count on ``day``, undated ones included (what the pages show)."""
-    return links.loc[counted_on(links, day) | undated_on(links, day)]
+    """The pairs that count on ``day``, undated ones included (what the pages show).
+
+    When every pair counts, ``links`` itself comes back (read-only callers; nothing copied):
+    the pages count links that are already in force several times per run.
+    """
+    mask = counted_on(links, day) | undated_on(links, day)
+    return links if bool(mask.all()) else links.loc[mask]
 
 
 def summarise(links: pd.DataFrame) -> dict[str, Any]:
@@ -123,7 +128,7 @@ def headline(links: pd.DataFrame, day: dt.date) -> Headline:
     their counties.
     """
     links = in_force(links, day)
-    prefectures = links["home_prefecture_id"].replace("", pd.NA).dropna()
+    prefectures = _given(links["home_prefecture_id"])
     return Headline(
         pairs=len(links),
         undated=int((~links["dated"]).sum()),
@@ -200,7 +205,7 @@ def top_cities(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFra
     Returns: DataFrame with columns id (prefecture place id), pairs, rank; largest first.
     """
     links = in_force(links, day)
-    return _top(links["home_prefecture_id"].replace("", pd.NA).dropna(), limit)
+    return _top(_given(links["home_prefecture_id"]), limit)
 
 
 def top_countries(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFrame:
@@ -209,7 +214,12 @@ def top_countries(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.Data
     Returns: DataFrame with columns id (ISO3), pairs, rank; largest first.
     """
     links = in_force(links, day)
-    return _top(links["country_iso3"].replace("", pd.NA).dropna(), limit)
+    return _top(_given(links["country_iso3"]), limit)
+
+
+def _given(values: pd.Series) -> pd.Series:
+    """The values that are neither missing nor empty."""
+    return values.loc[values.notna() & (values != "")]
 
 
 def _top(values: pd.Series, limit: int) -> pd.DataFrame:

@@ -131,6 +131,20 @@ def test_anniversary_planner_for_a_chosen_year(app):
     assert list(table["周年"]) == [20]
 
 
+def test_anniversary_planner_follows_the_filter(app):
+    at = app.run()
+    at.button_group(key="w.ov.anniv_mode").set_value("year").run()
+    at.number_input(key="w.ov.anniv_year").set_value(2024).run()
+    at.multiselect(key="w.f.countries").set_value(["JPN"]).run()
+    table = anniversary_table(at)
+    assert list(table["周年日期"]) == ["2024-10-01"] and list(table["外方"]) == ["熊本市"]
+    at.multiselect(key="w.f.countries").set_value(["THA"]).run()
+    assert not any("周年日期" in d.value.columns for d in at.dataframe)
+    assert any("2024-01-01" in i.value and "2024-12-31" in i.value for i in at.info)
+    at.multiselect(key="w.f.countries").set_value(["JPN", "THA"]).run()
+    assert list(anniversary_table(at)["周年日期"]) == ["2024-10-01"]
+
+
 def test_top_lists_and_exports_in_english(app):
     app.query_params["lang"] = "en"
     at = app.run()

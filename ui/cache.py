@@ -62,6 +62,12 @@ def ties(data: Dataset) -> pd.DataFrame:
     return _ties(str(data.folder), data.version)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _field_links(folder: str, version: str) -> dict[str, set[str]]:
+    """Link ids carrying a tie in each field, per dataset version (the field filter's input)."""
+    return field_link_ids(_ties(folder, version))
+
+
 # ---------------------------------------------------------------------------------------------
 # Per-version lookups of the sidebar and the filtered links (issue 8: fast at 25,000 links).
 # Every entry is keyed on simple values (folder, version, language, frozen filter); the dataset
@@ -124,8 +130,7 @@ def lookups(data: Dataset, lang: str) -> Lookups:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _filtered(folder: str, version: str, spec: LinkFilter, _data: Dataset) -> pd.DataFrame:
     del version  # part of the cache key only
-    ties_now = _ties(folder, _data.version)
-    return apply_filter(_data.links, spec, field_link_ids(ties_now))
+    return apply_filter(_data.links, spec, _field_links(folder, _data.version))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -36,22 +38,35 @@ from ui.views import deck as deck_view
 TOPOJSON_FILE = STATIC_DIR / "world_110m.json"
 
 
+@dataclass(frozen=True)
+class _Anniversaries:
+    """Every pair's anniversaries in a period, as a display table, and where each row's pair is."""
+
+    table: pd.DataFrame  # anniversary_table of every pair's anniversaries
+    rows: np.ndarray  # each table row's pair: its position in the dataset's links
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _all_anniversaries(
-    version: str, first: dt.date, last: dt.date, _ctx: PageContext
-) -> pd.DataFrame:
-    """Anniversaries of every pair of a data version in a period (filtered later, cheaply).
+    version: str, first: dt.date, last: dt.date, lang: str, _ctx: PageContext
+) -> _Anniversaries:
+    """Anniversaries of every pair of a data version in a period (cut to the filter later).
 
     A resource (shared, read-only): ``cache_data`` would unpickle a copy on every rerun.
     """
-    del version  # part of the cache key only
-    return anniversaries(_ctx.data.links, first, last)
+    del version, lang  # part of the cache key only
+    links = _ctx.data.links
+    rows = anniversaries(links, first, last)
+    table = anniversary_table(rows, _ctx.lang, _ctx.names)
+    return _Anniversaries(table, pd.Index(links["link_id"]).get_indexer(rows["link_id"]))
 
 
 def _anniversaries_for(ctx: PageContext, first: dt.date, last: dt.date) -> pd.DataFrame:
-    """The filtered pairs' anniversaries: the cached full list cut to the filter's links."""
-    rows = _all_anniversaries(ctx.data.version, first, last, ctx)
-    return rows.loc[rows["link_id"].isin(ctx.links["link_id"])].reset_index(drop=True)
+    """The filtered pairs' anniversary table: the cached full table cut by row position."""
+    every = _all_anniversaries(ctx.data.version, first, last, ctx.lang, ctx)
+    shown = np.zeros(len(ctx.data.links), dtype=bool)
+    shown[ctx.data.links.index.get_indexer(ctx.links.index)] = True
+    return every.table.loc[shown[every.rows]].reset_index(drop=True)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -165,13 +180,12 @@ def anniversary_section(ctx: PageContext) -> None:
         first, last = calendar_year(int(year))
     else:
         first, last = next_twelve_months(today)
-    rows = _anniversaries_for(ctx, first, last)
-    fields = {"first": first.isoformat(), "last": last.isoformat(), "count": len(rows)}
-    if rows.empty:
+    table = _anniversaries_for(ctx, first, last)
+    fields = {"first": first.isoformat(), "last": last.isoformat(), "count": len(table)}
+    if table.empty:
         st.info(t("ov.anniv.none", ctx.lang, **fields))
         return
     st.markdown(t("ov.anniv.count", ctx.lang, **fields))
-    table = anniversary_table(rows, ctx.lang, ctx.names)
     st.dataframe(table, hide_index=True, width="stretch")
     name = f"anniversaries-{first.isoformat()}-{last.isoformat()}"
     table_downloads(table, name, ctx.lang, "dl.anniv")
