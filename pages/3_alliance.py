@@ -38,7 +38,7 @@ with graph_tab:
     st.caption(t("alliance.network_note", lang))
 
 st.header(t("alliance.coverage_header", lang))
-carrying = len(alliance.carrying_link_ids(av.shown) & set(av.links["link_id"]))
+carrying = len(alliance.kept_link_ids(av.links, alliance.carrying_link_ids(av.shown)))
 st.metric(
     t("alliance.coverage_metric", lang), t("alliance.of", lang, part=carrying, whole=len(av.links))
 )

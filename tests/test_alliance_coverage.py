@@ -8,7 +8,7 @@ import pytest
 from sistercities.alliance import ties as alliance
 from sistercities.alliance.figures import member_points, ties_map, ties_network
 from sistercities.dataset import load_dataset
-from sistercities.filters import LinkFilter
+from sistercities.filters import LinkFilter, apply_filter
 from tests.fixtures_data import write_folder
 
 PLACES = pd.DataFrame(
@@ -182,6 +182,25 @@ def test_build_view_follows_field_and_country_filters(tiny):
     assert alliance.build_view(tiny, members, LinkFilter(fields=("hotel",))).links.empty
     japan = alliance.build_view(tiny, members, LinkFilter(countries=("JPN",)))
     assert japan.shown.empty and len(japan.links) == 1
+
+
+def test_build_view_uses_the_kept_pairs_given_unless_fields_are_chosen(tiny):
+    members = tiny.alliance.members
+    thailand = LinkFilter(countries=("THA",))
+    kept = apply_filter(tiny.links, thailand)
+    given = alliance.build_view(tiny, members, thailand, kept=kept)
+    assert given.links is kept
+    assert set(given.shown["link_id"]) == {"cn-450100--tha-rayong"}
+    by_field = LinkFilter(fields=("hotel",))
+    everything = apply_filter(tiny.links, LinkFilter())
+    assert alliance.build_view(tiny, members, by_field, kept=everything).links.empty
+
+
+def test_kept_link_ids_names_only_ids_of_the_given_pairs():
+    wanted = ["cn-450300--jpn-b", "zz", "cn-450100--tha-a", ""]
+    assert alliance.kept_link_ids(LINKS, wanted) == {"cn-450300--jpn-b", "cn-450100--tha-a"}
+    assert alliance.kept_link_ids(LINKS.iloc[0:0], wanted) == set()
+    assert alliance.kept_link_ids(LINKS, []) == set()
 
 
 def test_ties_map_draws_all_ties_in_one_line_trace_with_gaps():

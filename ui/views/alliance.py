@@ -343,7 +343,9 @@ def _prepare(ctx: PageContext) -> Prepared:
     if mode != UPLOADED:
         key = (str(data.folder), data.version, mode, data, members)
         ties, points = _college_ties(*key), _member_points(*key)
-    av = build_view(data, members, ctx.spec, roster_countries=mode != DEMO_MODE, ties=ties)
+    av = build_view(
+        data, members, ctx.spec, roster_countries=mode != DEMO_MODE, ties=ties, kept=ctx.history
+    )
     field_ids = list(data.alliance.fields["field_id"])
     world = list(data.countries["iso3"])
     return Prepared(
