@@ -35,14 +35,29 @@ def undated_on(links: pd.DataFrame, day: dt.date) -> pd.Series:
     return links["start"].isna() & (links["end"].isna() | (links["end"] > stamp))
 
 
+def in_force_mask(links: pd.DataFrame, day: dt.date) -> pd.Series:
+    """Mask of the pairs that count on ``day``, undated ones included."""
+    return counted_on(links, day) | undated_on(links, day)
+
+
 def in_force(links: pd.DataFrame, day: dt.date) -> pd.DataFrame:
     """The pairs that count on ``day``, undated ones included (what the pages show).
 
     When every pair counts, ``links`` itself comes back (read-only callers; nothing copied):
     the pages count links that are already in force several times per run.
     """
-    mask = counted_on(links, day) | undated_on(links, day)
-    return links if bool(mask.all()) else links.loc[mask]
+    return _in_force_columns(links, day, None)
+
+
+def _in_force_columns(links: pd.DataFrame, day: dt.date, columns: list[str] | None) -> pd.DataFrame:
+    """:func:`in_force` cut to ``columns`` (all when None): counting copies only what it reads.
+
+    At 25,000 links a copy of every column of the pairs costs 5-20 ms; the counts read one to
+    five of them.
+    """
+    mask = in_force_mask(links, day)
+    chosen = links if columns is None else links[columns]
+    return chosen if bool(mask.all()) else chosen.loc[mask]
 
 
 def summarise(links: pd.DataFrame) -> dict[str, Any]:
@@ -127,7 +142,8 @@ def headline(links: pd.DataFrame, day: dt.date) -> Headline:
     ``home_cities`` counts the Guangxi prefectures that hold a pair directly or through one of
     their counties.
     """
-    links = in_force(links, day)
+    columns = ["home_prefecture_id", "dated", "country_iso3", "asean", "level"]
+    links = _in_force_columns(links, day, columns)
     prefectures = _given(links["home_prefecture_id"])
     return Headline(
         pairs=len(links),
@@ -148,13 +164,13 @@ def completeness(links: pd.DataFrame, totals: pd.DataFrame, as_of: Any) -> dict[
     official = official_on(totals.loc[totals["measure"] == "pairs"], as_of)
     if official is None:
         return None
-    links = in_force(links, _period_start(official["date"]))
-    known = len(links)
+    counted = in_force_mask(links, _period_start(official["date"]))
+    known = int(counted.sum())
     return {
         "date": official["date"],
         "official": official["pairs"],
         "known": known,
-        "dated": int(links["dated"].sum()),
+        "dated": int((counted & links["dated"]).sum()),
         "missing": max(0, official["pairs"] - known),
         "source_url": official["source_url"],
     }
@@ -204,8 +220,8 @@ def top_cities(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFra
     Region-level pairs belong to no prefecture and are left out. Ties as :func:`top_with_ties`.
     Returns: DataFrame with columns id (prefecture place id), pairs, rank; largest first.
     """
-    links = in_force(links, day)
-    return _top(_given(links["home_prefecture_id"]), limit)
+    column = "home_prefecture_id"
+    return _top(_given(_in_force_columns(links, day, [column])[column]), limit)
 
 
 def top_countries(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFrame:
@@ -213,8 +229,8 @@ def top_countries(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.Data
 
     Returns: DataFrame with columns id (ISO3), pairs, rank; largest first.
     """
-    links = in_force(links, day)
-    return _top(_given(links["country_iso3"]), limit)
+    column = "country_iso3"
+    return _top(_given(_in_force_columns(links, day, [column])[column]), limit)
 
 
 def _given(values: pd.Series) -> pd.Series:

@@ -5,7 +5,7 @@ import pytest
 
 from sistercities.dataset import load_dataset
 from sistercities.figures.overview import growth_figure
-from sistercities.timeline import cumulative_by_year, fractional_year, milestones, undated_pairs
+from sistercities.timeline import cumulative_by_year, fractional_year, milestones, undated_count
 from tests.fixtures_data import LINKS, write_folder
 
 EXTRA = (
@@ -34,7 +34,7 @@ def test_cumulative_follows_the_counting_rule(data):
     assert pairs_in(frame, 2005) == 2  # Rayong, year-only 2005, counts from 1 January
     assert pairs_in(frame, 2013) == 3  # Annecy (Yangshuo), 2013-02
     assert pairs_in(frame, 2024) == 3  # the undated pair is never in the curve
-    assert len(undated_pairs(data.links)) == 1
+    assert undated_count(data.links) == 1
 
 
 @pytest.mark.parametrize("split", ["continent", "level"])

@@ -18,6 +18,7 @@ from sistercities.i18n import pick, t
 from ui import cache, state, widgets
 from ui import present as briefing
 from ui.place_search import search_box
+from ui.runtime import use_system_allocator
 from ui.style import inject_style
 
 ASEAN_PICK = "asean"
@@ -55,6 +56,7 @@ def page_setup(title_key: str, with_filters: bool = True) -> PageContext:
     In briefing mode (``?present=1``) the sidebar is hidden and a bar of page links, driven by
     the keyboard as well, replaces the navigation.
     """
+    use_system_allocator()  # before any data is read
     hint = state.lang_hint()
     st.set_page_config(
         page_title=f"{t(title_key, hint)} · {t('app.title', hint)}",

@@ -18,7 +18,7 @@ from sistercities.contract.schema import Lang
 from sistercities.counts import headline, top_cities, top_countries
 from sistercities.figures.growth_map import growth_map_spec
 from sistercities.figures.overview import growth_spec, headline_spec, top_spec
-from sistercities.timeline import SplitBy, cumulative_by_year, milestones, undated_pairs
+from sistercities.timeline import SplitBy, cumulative_by_year, milestones, undated_count
 
 if TYPE_CHECKING:
     from sistercities.dataset import Dataset
@@ -67,7 +67,7 @@ def overview_specs(
     last_year = data.as_of.year
     growth = growth_spec(
         cumulative_by_year(links, last_year, split_by),
-        len(undated_pairs(links)),
+        undated_count(links),
         milestones(data.official_totals, data.alliance.facts.get("founded")),
         lang,
         split_by,

@@ -55,7 +55,7 @@ from sistercities.network.layout import layout as graph_layout
 from sistercities.network.measures import measures as graph_measures
 from sistercities.paths import STATIC_DIR
 from sistercities.places import place_labels
-from sistercities.timeline import cumulative_by_year, milestones, undated_pairs
+from sistercities.timeline import cumulative_by_year, milestones, undated_count
 
 if TYPE_CHECKING:
     from sistercities.dataset import Dataset
@@ -189,7 +189,7 @@ def _headline(deck: DeckInput) -> Built:
     cumulative = cumulative_by_year(deck.history, data.as_of.year)
     spec = growth_spec(
         cumulative,
-        len(undated_pairs(deck.history)),
+        undated_count(deck.history),
         milestones(data.official_totals, data.alliance.facts.get("founded")),
         lang,
     )

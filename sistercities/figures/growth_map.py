@@ -280,7 +280,7 @@ def growth_map_spec(
     end cannot be drawn and are left out (the tables still list them). A plain figure dict (no
     plotly validation): the app's reruns build it on every filter change.
     """
-    drawable = located(links)[list(COLUMNS)]
+    drawable = located(links[list(COLUMNS)])  # only the columns drawn are copied
     cols = columns(drawable)
     frames = frame_rows(cols, year_range(drawable, last_year))
     labels = {name: _frame_label(name, lang) for name in frames}

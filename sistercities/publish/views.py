@@ -44,7 +44,7 @@ from sistercities.network.figure import network_figure
 from sistercities.paths import STATIC_DIR
 from sistercities.places import place_labels
 from sistercities.publish.markup import esc, inline, paragraph, table_html
-from sistercities.timeline import undated_pairs
+from sistercities.timeline import undated_count
 
 WORLD_TOPOJSON = STATIC_DIR / "world_110m.json"
 
@@ -125,7 +125,7 @@ def overview_page(ctx: Context) -> Page:
     """The entry page: headline figures, growth, the growth map and the top lists."""
     lang = ctx.lang
     specs = overview_specs(ctx.data, ctx.history, lang, ctx.names)
-    undated = len(undated_pairs(ctx.links))
+    undated = undated_count(ctx.links)
     blocks: list[Block] = [kpi_block(ctx)]
     growth_notes = (t("ov.growth.undated_note", lang, count=undated),) if undated else ()
     if ctx.links["dated"].any():

@@ -29,7 +29,7 @@ from sistercities.figures.overview import headline_spec
 from sistercities.filters import LinkFilter
 from sistercities.i18n import t
 from sistercities.paths import STATIC_DIR
-from sistercities.timeline import SPLITS, undated_pairs
+from sistercities.timeline import SPLITS, undated_count
 from ui import cache
 from ui.figures import official_figures, show_figure, table_downloads
 from ui.sidebar import PageContext, source_note
@@ -146,7 +146,7 @@ def growth_section(ctx: PageContext) -> dict:
         show_figure(ctx, figures["growth"][1], "fig.growth", "growth")
     else:
         st.info(t("ov.growth.no_dates", ctx.lang))
-    undated = len(undated_pairs(ctx.links))
+    undated = undated_count(ctx.links)
     if undated:
         st.caption(t("ov.growth.undated_note", ctx.lang, count=undated))
     st.subheader(t("ov.map.header", ctx.lang))
