@@ -127,6 +127,13 @@ def test_grouped_views_show_pair_counts_on_edges(drawn):
     assert weights[0].customdata is None  # not selectable as a node
 
 
+def test_edge_counts_read_in_english_with_one_and_several_pairs(drawn):
+    _graph, fig = drawn(view="continent", lang="en")
+    (weights,) = [trace for trace in fig.data if trace.mode == "markers"]
+    texts = set(weights.hovertext)
+    assert {"Guilin — Europe: 1 pair", "Nanning — Asia: 2 pairs"} <= texts
+
+
 def test_figure_is_deterministic(drawn):
     _, first = drawn()
     _, second = drawn()

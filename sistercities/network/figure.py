@@ -149,17 +149,29 @@ def _ego_trace(graph: nx.Graph, positions: Positions, node: str, lang: Lang) -> 
 
 
 def _weight_trace(graph: nx.Graph, positions: Positions, lang: Lang) -> dict[str, Any]:
-    """Edge midpoints sized by the number of pairs, with the count on hover (grouped views)."""
+    """Edge midpoints sized by the number of pairs, with the count on hover (grouped views).
+
+    Names are looked up once per node and the hover line is translated once per distinct
+    count (a grouped view at 25,000 links has thousands of edges but few counts).
+    """
     mids_x, mids_y, sizes, hover = [], [], [], []
+    names: dict[str, str] = {}
+    lines: dict[int, tuple[str, str, str]] = {}
     for u, v, data in graph.edges(data=True):
         if data["kind"] != PAIR:
             continue
         (x0, y0), (x1, y1) = positions[u], positions[v]
         mids_x.append((x0 + x1) / 2)
         mids_y.append((y0 + y1) / 2)
-        sizes.append(3 + 2.5 * math.sqrt(data["weight"]))
-        names = (_name(graph, u, lang), _name(graph, v, lang))
-        hover.append(t("net.hover.edge", lang, a=names[0], b=names[1], pairs=data["weight"]))
+        weight = data["weight"]
+        sizes.append(3 + 2.5 * math.sqrt(weight))
+        for node in (u, v):
+            if node not in names:
+                names[node] = _name(graph, node, lang)
+        if weight not in lines:
+            lines[weight] = _edge_line(lang, weight)
+        before, between, after = lines[weight]
+        hover.append(f"{before}{names[u]}{between}{names[v]}{after}")
     return dict(
         type="scatter",
         x=np.asarray(mids_x),
@@ -175,6 +187,17 @@ def _weight_trace(graph: nx.Graph, positions: Positions, lang: Lang) -> dict[str
         hovertext=np.asarray(hover),
         hovertemplate="%{hovertext}<extra></extra>",
     )
+
+
+_A, _B = "\x00a\x00", "\x00b\x00"
+
+
+def _edge_line(lang: Lang, pairs: int) -> tuple[str, str, str]:
+    """The edge hover line for a count, cut around the two names: (before, between, after)."""
+    text = t("net.hover.edge", lang, a=_A, b=_B, pairs=pairs)
+    before, rest = text.split(_A, 1)
+    between, after = rest.split(_B, 1)
+    return before, between, after
 
 
 def _name(graph: nx.Graph, node: str, lang: Lang) -> str:
