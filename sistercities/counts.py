@@ -35,6 +35,11 @@ def undated_on(links: pd.DataFrame, day: dt.date) -> pd.Series:
     return links["start"].isna() & (links["end"].isna() | (links["end"] > stamp))
 
 
+def undated_count(links: pd.DataFrame) -> int:
+    """How many pairs have no start date (shown separately, never dropped)."""
+    return int((~links["dated"]).sum())
+
+
 def in_force_mask(links: pd.DataFrame, day: dt.date) -> pd.Series:
     """Mask of the pairs that count on ``day``, undated ones included."""
     return counted_on(links, day) | undated_on(links, day)
@@ -147,7 +152,7 @@ def headline(links: pd.DataFrame, day: dt.date) -> Headline:
     prefectures = _given(links["home_prefecture_id"])
     return Headline(
         pairs=len(links),
-        undated=int((~links["dated"]).sum()),
+        undated=undated_count(links),
         countries=int(links["country_iso3"].nunique()),
         asean_pairs=int(links["asean"].sum()),
         home_cities=int(prefectures.nunique()),

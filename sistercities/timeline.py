@@ -28,7 +28,7 @@ def cumulative_by_year(
     """Pairs counted on 31 December of each year, under the counting rule.
 
     A dated pair counts from its start (a year-only date from 1 January) until it ends.
-    Undated pairs are never counted here: see :func:`undated_count`.
+    Undated pairs are never counted here: see :func:`sistercities.counts.undated_count`.
 
     Returns: DataFrame with columns year, group ('' when not split), pairs; one row per year
     and group, zeros included, sorted by year then group.
@@ -47,11 +47,6 @@ def cumulative_by_year(
         for group in groups
     ]
     return pd.DataFrame(rows, columns=["year", "group", "pairs"])
-
-
-def undated_count(links: pd.DataFrame) -> int:
-    """How many pairs have no start date (shown separately, never dropped)."""
-    return int((~links["dated"]).sum())
 
 
 def milestones(totals: pd.DataFrame, founded: str | None = None) -> pd.DataFrame:

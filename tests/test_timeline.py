@@ -3,9 +3,10 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from sistercities.counts import undated_count
 from sistercities.dataset import load_dataset
 from sistercities.figures.overview import growth_figure
-from sistercities.timeline import cumulative_by_year, fractional_year, milestones, undated_count
+from sistercities.timeline import cumulative_by_year, fractional_year, milestones
 from tests.fixtures_data import LINKS, write_folder
 
 EXTRA = (

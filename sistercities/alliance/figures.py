@@ -377,8 +377,9 @@ def ties_network_spec(
         "margin": {"l": 10, "r": 10, "t": 110, "b": 10},
         "xaxis": {"visible": False, "range": [-1.1, 2.1], "fixedrange": True},
         "yaxis": {"visible": False, "range": [-0.08, 1.08], "fixedrange": True},
-        # above the plot in paper units: pinned to the container, this chart (drawn in a hidden
-        # tab) raised a plotly error ("reading '_scrollZoom'") now and then when the tab opened
+        # above the plot in paper units, in its 110-px top margin (the "_scrollZoom" console
+        # error once blamed on pinning it comes from the alliance map being remounted while
+        # its base map downloads: tests/browser/test_alliance_browser.py)
         "legend": {"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"},
         "uirevision": "alliance-network",
     }

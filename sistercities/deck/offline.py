@@ -15,10 +15,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sistercities.contract.schema import Lang
-from sistercities.counts import headline, top_cities, top_countries
+from sistercities.counts import headline, top_cities, top_countries, undated_count
 from sistercities.figures.growth_map import growth_map_spec
 from sistercities.figures.overview import growth_spec, headline_spec, top_spec
-from sistercities.timeline import SplitBy, cumulative_by_year, milestones, undated_count
+from sistercities.timeline import SplitBy, cumulative_by_year, milestones
 
 if TYPE_CHECKING:
     from sistercities.dataset import Dataset

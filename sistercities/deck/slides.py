@@ -24,7 +24,7 @@ from sistercities.alliance.figures import LINE_COLOUR as TIE_COLOUR
 from sistercities.alliance.figures import ties_map_spec
 from sistercities.alliance.ties import build_view, carried_ties, field_link_ids, filter_fields
 from sistercities.contract.schema import Lang, place_id_for_china
-from sistercities.counts import completeness, headline, in_force
+from sistercities.counts import completeness, headline, in_force, undated_count
 from sistercities.exports import share_text
 from sistercities.figures.basemap import maritime_trace
 from sistercities.figures.guangxi_map import guangxi_figure
@@ -55,7 +55,7 @@ from sistercities.network.layout import layout as graph_layout
 from sistercities.network.measures import measures as graph_measures
 from sistercities.paths import STATIC_DIR
 from sistercities.places import place_labels
-from sistercities.timeline import cumulative_by_year, milestones, undated_count
+from sistercities.timeline import cumulative_by_year, milestones
 
 if TYPE_CHECKING:
     from sistercities.dataset import Dataset

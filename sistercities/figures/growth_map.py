@@ -51,8 +51,8 @@ CONTROLS_FOOTER = 150
 """Pixels under the map for the play buttons, and the year slider under them (the stamp goes
 below both): side by side, the buttons covered the slider's year label on narrow screens."""
 AGGREGATE_ABOVE = 2000
-GROWTH_MAP_HEIGHT = 600  # pixels, before the note's band
 """Above this many drawable pairs each frame draws one line per partner country."""
+GROWTH_MAP_HEIGHT = 600  # pixels, before the note's band
 
 
 def by_country(links: pd.DataFrame) -> pd.DataFrame:

@@ -27,6 +27,7 @@ from sistercities.counts import (
     completeness_text,
     headline,
     in_force,
+    undated_count,
 )
 from sistercities.dataset import Dataset
 from sistercities.deck.offline import overview_specs
@@ -44,7 +45,6 @@ from sistercities.network.figure import network_figure
 from sistercities.paths import STATIC_DIR
 from sistercities.places import place_labels
 from sistercities.publish.markup import esc, inline, paragraph, table_html
-from sistercities.timeline import undated_count
 
 WORLD_TOPOJSON = STATIC_DIR / "world_110m.json"
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -20,6 +18,7 @@ from sistercities.counts import (
     asean_share_text,
     completeness_text,
     headline,
+    undated_count,
 )
 from sistercities.deck.build import deck_file
 from sistercities.deck.offline import overview_specs
@@ -29,7 +28,7 @@ from sistercities.figures.overview import headline_spec
 from sistercities.filters import LinkFilter
 from sistercities.i18n import t
 from sistercities.paths import STATIC_DIR
-from sistercities.timeline import SPLITS, undated_count
+from sistercities.timeline import SPLITS
 from ui import cache
 from ui.figures import official_figures, show_figure, table_downloads
 from ui.sidebar import PageContext, source_note
@@ -38,19 +37,11 @@ from ui.views import deck as deck_view
 TOPOJSON_FILE = STATIC_DIR / "world_110m.json"
 
 
-@dataclass(frozen=True)
-class _Anniversaries:
-    """Every pair's anniversaries in a period, as a display table, and where each row's pair is."""
-
-    table: pd.DataFrame  # anniversary_table of every pair's anniversaries
-    rows: np.ndarray  # each table row's pair: its position in the dataset's links
-
-
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _all_anniversaries(
     version: str, first: dt.date, last: dt.date, lang: str, _ctx: PageContext
-) -> _Anniversaries:
-    """Anniversaries of every pair of a data version in a period (cut to the filter later).
+) -> pd.DataFrame:
+    """Every pair's anniversaries in a period as a display table, indexed like the links.
 
     A resource (shared, read-only): ``cache_data`` would unpickle a copy on every rerun.
     """
@@ -58,15 +49,14 @@ def _all_anniversaries(
     links = _ctx.data.links
     rows = anniversaries(links, first, last)
     table = anniversary_table(rows, _ctx.lang, _ctx.names)
-    return _Anniversaries(table, pd.Index(links["link_id"]).get_indexer(rows["link_id"]))
+    table.index = links.index[pd.Index(links["link_id"]).get_indexer(rows["link_id"])]
+    return table
 
 
 def _anniversaries_for(ctx: PageContext, first: dt.date, last: dt.date) -> pd.DataFrame:
-    """The filtered pairs' anniversary table: the cached full table cut by row position."""
-    every = _all_anniversaries(ctx.data.version, first, last, ctx.lang, ctx)
-    shown = np.zeros(len(ctx.data.links), dtype=bool)
-    shown[ctx.data.links.index.get_indexer(ctx.links.index)] = True
-    return every.table.loc[shown[every.rows]].reset_index(drop=True)
+    """The filtered pairs' anniversary table, cut from the cached full table by link."""
+    table = _all_anniversaries(ctx.data.version, first, last, ctx.lang, ctx)
+    return table.loc[table.index.isin(ctx.links.index)].reset_index(drop=True)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
