@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, cast
 
+import numpy as np
 import pandas as pd
 
 from sistercities.contract.schema import CONTINENTS, Lang
@@ -86,15 +87,17 @@ def _counts(values: pd.Series) -> dict[str, int]:
 
 def official_on(totals: pd.DataFrame, day: dt.date) -> dict[str, Any] | None:
     """The latest official figures published on or before ``day`` (None if there are none)."""
-    dates = totals["date"].map(_period_start)
-    eligible = totals.loc[dates <= day]
-    if eligible.empty:
+    columns = ["date", "measure", "value", "source_url"]
+    rows = totals[columns].itertuples(index=False, name=None)
+    eligible = [(_period_start(row[0]), row) for row in rows]
+    eligible = [(start, row) for start, row in eligible if start <= day]
+    if not eligible:
         return None
-    latest = eligible["date"].loc[cast(int, dates.loc[eligible.index].idxmax())]  # row label
-    rows = eligible.loc[eligible["date"] == latest]
+    latest = max(eligible, key=lambda item: item[0])[1][0]  # the first of the latest day
+    chosen = [row for _, row in eligible if row[0] == latest]
     result: dict[str, Any] = {"date": latest}
-    result.update({row.measure: int(row.value) for row in rows.itertuples()})
-    result["source_url"] = next((u for u in rows["source_url"] if u), "")
+    result.update({str(measure): int(value) for _, measure, value, _ in chosen})
+    result["source_url"] = next((url for *_, url in chosen if url), "")
     return result
 
 
@@ -148,7 +151,11 @@ def headline(links: pd.DataFrame, day: dt.date) -> Headline:
     their counties.
     """
     columns = ["home_prefecture_id", "dated", "country_iso3", "asean", "level"]
-    links = _in_force_columns(links, day, columns)
+    return headline_in_force(_in_force_columns(links, day, columns))
+
+
+def headline_in_force(links: pd.DataFrame) -> Headline:
+    """:func:`headline` of pairs that all count already (the pages' filtered pairs)."""
     prefectures = _given(links["home_prefecture_id"])
     return Headline(
         pairs=len(links),
@@ -166,7 +173,18 @@ def completeness(links: pd.DataFrame, totals: pd.DataFrame, as_of: Any) -> dict[
     Returns: dict with date, official, known (pairs in the dataset), dated, missing,
     source_url; None when no official total exists.
     """
-    official = official_on(totals.loc[totals["measure"] == "pairs"], as_of)
+    return completeness_against(links, latest_official_pairs(totals, as_of))
+
+
+def latest_official_pairs(totals: pd.DataFrame, as_of: Any) -> dict[str, Any] | None:
+    """The latest official total of pairs published by ``as_of`` (:func:`official_on`)."""
+    return official_on(totals.loc[totals["measure"] == "pairs"], as_of)
+
+
+def completeness_against(
+    links: pd.DataFrame, official: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """:func:`completeness` against an official total found already (one per data version)."""
     if official is None:
         return None
     counted = in_force_mask(links, _period_start(official["date"]))
@@ -211,12 +229,27 @@ def top_with_ties(counts: pd.Series, limit: int) -> pd.DataFrame:
     Returns: DataFrame with columns id, pairs, rank (1 for the largest; tied items share the
     rank of the first of them).
     """
-    frame = pd.DataFrame({"id": counts.index.astype(str), "pairs": counts.to_numpy().astype(int)})
-    frame = frame.sort_values(["pairs", "id"], ascending=[False, True]).reset_index(drop=True)
-    if len(frame) > limit > 0:
-        frame = frame.loc[frame["pairs"] >= frame["pairs"].iloc[limit - 1]]
-    frame["rank"] = frame["pairs"].rank(method="min", ascending=False).astype(int)
-    return frame
+    items = sorted(zip(map(str, counts.index), map(int, counts), strict=True), key=_by_count)
+    if len(items) > limit > 0:
+        least = items[limit - 1][1]
+        items = [item for item in items if item[1] >= least]
+    ranks, previous = [], None
+    for position, (_, pairs) in enumerate(items, start=1):
+        if pairs != previous:
+            rank, previous = position, pairs
+        ranks.append(rank)
+    return pd.DataFrame(
+        {
+            "id": [item[0] for item in items],
+            "pairs": np.array([item[1] for item in items], dtype=int),
+            "rank": np.array(ranks, dtype=int),
+        }
+    )
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    """Sort key of a top list: largest count first, ties by id."""
+    return -item[1], item[0]
 
 
 def top_cities(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFrame:
@@ -226,7 +259,7 @@ def top_cities(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFra
     Returns: DataFrame with columns id (prefecture place id), pairs, rank; largest first.
     """
     column = "home_prefecture_id"
-    return _top(_given(_in_force_columns(links, day, [column])[column]), limit)
+    return top_values(_in_force_columns(links, day, [column])[column], limit)
 
 
 def top_countries(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFrame:
@@ -235,7 +268,7 @@ def top_countries(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.Data
     Returns: DataFrame with columns id (ISO3), pairs, rank; largest first.
     """
     column = "country_iso3"
-    return _top(_given(_in_force_columns(links, day, [column])[column]), limit)
+    return top_values(_in_force_columns(links, day, [column])[column], limit)
 
 
 def _given(values: pd.Series) -> pd.Series:
@@ -243,9 +276,14 @@ def _given(values: pd.Series) -> pd.Series:
     return values.loc[values.notna() & (values != "")]
 
 
-def _top(values: pd.Series, limit: int) -> pd.DataFrame:
-    """The most frequent values under the tie rule (:func:`top_with_ties`)."""
-    return top_with_ties(values.value_counts(), limit)
+def top_values(values: pd.Series, limit: int = 10) -> pd.DataFrame:
+    """The most frequent given values under the tie rule (:func:`top_with_ties`).
+
+    ``values`` is one column of pairs that all count (e.g. the pages' filtered pairs'
+    ``country_iso3`` or ``home_prefecture_id``); missing and empty values are left out.
+    """
+    counts = values.value_counts()  # missing values are not counted
+    return top_with_ties(counts.loc[counts.index != ""], limit)
 
 
 def _measure_mask(links: pd.DataFrame, measure: str) -> pd.Series | None:

@@ -101,11 +101,21 @@ def test_growth_split_and_animated_map(app):
     growth, growth_map = charts(at)[0][0], charts(at)[1][0]
     names = {trace.get("name") for trace in growth["data"]}
     assert {"设区市级", "县级", "日期不详的友城"} <= names
+    assert any("缺少坐标" in c.value for c in at.caption)  # the Meo Vac pair has no coordinates
+    # the network today at first: no yearly frames, play buttons or slider
+    assert not growth_map["frames"] and not growth_map["layout"]["updatemenus"]
+    assert not growth_map["layout"]["sliders"]
+    at.toggle(key="w.ov.animate").set_value(True).run()
+    growth_map = charts(at)[1][0]
     frames = [frame["name"] for frame in growth_map["frames"]]
     assert frames[0] == "1979" and frames[-1] == "2024"
     buttons = growth_map["layout"]["updatemenus"][0]["buttons"]
     assert buttons[0]["label"] == "▶ 播放" and buttons[0]["method"] == "animate"
-    assert any("缺少坐标" in c.value for c in at.caption)  # the Meo Vac pair has no coordinates
+    # the map under the switch shows what the animation's last step shows
+    today = [trace for trace in growth_map["data"] if trace["type"] == "scattergeo"]
+    at.toggle(key="w.ov.animate").set_value(False).run()
+    static = [trace for trace in charts(at)[1][0]["data"] if trace["type"] == "scattergeo"]
+    assert [t.get("lat") for t in static] == [t.get("lat") for t in today]
 
 
 def anniversary_table(at):

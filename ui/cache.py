@@ -27,6 +27,7 @@ from sistercities.i18n import pick
 from sistercities.paths import data_dir
 from sistercities.places import place_labels, search_options
 from sistercities.store import transactions as store
+from sistercities.timeline import milestones
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -150,7 +151,25 @@ def filtered(data: Dataset, spec: LinkFilter) -> pd.DataFrame:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _shown_share(folder: str, version: str, spec: LinkFilter, _data: Dataset) -> dict | None:
     links = _in_force(folder, version, spec, _data)
-    return counts.completeness(links, _data.official_totals, _data.as_of)
+    return counts.completeness_against(links, _latest_official(folder, version, _data))
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _latest_official(folder: str, version: str, _data: Dataset) -> dict | None:
+    """The latest official total of pairs on the as-of date (once per data version; read-only)."""
+    del folder, version  # the cache key only
+    return counts.latest_official_pairs(_data.official_totals, _data.as_of)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _milestones(folder: str, version: str, _data: Dataset) -> pd.DataFrame:
+    del folder, version  # the cache key only
+    return milestones(_data.official_totals, _data.alliance.facts.get("founded"))
+
+
+def official_milestones(data: Dataset) -> pd.DataFrame:
+    """The growth chart's official totals (:func:`milestones`; once per data version; read-only)."""
+    return _milestones(str(data.folder), data.version, data)
 
 
 def shown_share(data: Dataset, spec: LinkFilter) -> dict | None:
@@ -254,8 +273,9 @@ def typed_arrays(spec: object) -> None:
     """Turn the numeric arrays of a figure dict into typed arrays, in place.
 
     What plotly's ``convert_to_base64`` does (so ``to_dict()`` and a figure dict send the same
-    JSON), without visiting every element of every list: a list is walked only when it holds
-    containers (traces, frames, annotations), never a list of numbers or labels.
+    JSON), without visiting every element of every list: a list is walked only when its first
+    element is a container (traces, frames, annotations), never a list of numbers or labels
+    (a figure's lists hold one kind of thing).
     """
     if isinstance(spec, dict):
         for key, value in spec.items():
@@ -267,7 +287,7 @@ def typed_arrays(spec: object) -> None:
                 spec[key] = typed_array(value)
             elif isinstance(value, dict | list | tuple):
                 typed_arrays(value)
-    elif isinstance(spec, list | tuple) and any(isinstance(v, _CONTAINERS) for v in spec):
+    elif isinstance(spec, list | tuple) and spec and isinstance(spec[0], _CONTAINERS):
         for value in spec:
             typed_arrays(value)
 

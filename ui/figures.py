@@ -15,24 +15,12 @@ from sistercities.exports import (
     chart_alt,
     chart_config,
     csv_bytes,
-    share_text,
     stamp_spec,
     xlsx_bytes,
 )
-from sistercities.exports import figure_note as note_for
 from sistercities.i18n import t
 from ui import cache, state
-from ui.sidebar import PageContext, caption
-
-
-def figure_note(ctx: PageContext) -> str:
-    """The line baked into every figure: as-of date, source, filter, share of the official total.
-
-    The share is the filtered pairs' (the pictures show them), against the latest official total;
-    fictional data is stamped as such.
-    """
-    share = share_text(cache.shown_share(ctx.data, ctx.spec), ctx.lang)
-    return note_for(str(ctx.data.meta["as_of"]), caption(ctx), ctx.lang, share, ctx.data.synthetic)
+from ui.sidebar import PageContext
 
 
 def show_figure(ctx: PageContext, fig: go.Figure | dict, title_key: str, name: str) -> None:
@@ -42,7 +30,7 @@ def show_figure(ctx: PageContext, fig: go.Figure | dict, title_key: str, name: s
     (PNG) or as SVG, as the sidebar setting says; the image holds the title and the note.
     The chart key includes the format because Plotly's config is fixed when a chart mounts.
     """
-    title, note, large = t(title_key, ctx.lang), figure_note(ctx), ctx.view.present
+    title, note, large = t(title_key, ctx.lang), ctx.figure_note, ctx.view.present
     stamped: go.Figure
     if isinstance(fig, cache.Spec):  # a cached figure dict: stamped once, never validated
         stamped = cache.frozen(

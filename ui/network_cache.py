@@ -25,7 +25,6 @@ from sistercities.network import layout as graph_layout
 from sistercities.network import measures as network_measures
 from sistercities.network.figure import network_spec
 from ui.cache import FrozenFigure
-from ui.figures import figure_note
 from ui.sidebar import PageContext
 
 ENTRIES = 24
@@ -92,7 +91,7 @@ def stamped_figure(
     ctx: PageContext, view: str, name: str, colour: str, selected: str | None
 ) -> FrozenFigure:
     """The page's finished figure, built once per filter, view, layout, colour and selection."""
-    drawing = (name, colour, selected, ctx.lang, figure_note(ctx), ctx.view.present)
+    drawing = (name, colour, selected, ctx.lang, ctx.figure_note, ctx.view.present)
     key, links, places = _args(ctx, view)
     return _stamped(key, drawing, links, places)
 

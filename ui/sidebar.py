@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import pandas as pd
 import streamlit as st
@@ -12,7 +13,8 @@ from streamlit.delta_generator import DeltaGenerator
 from sistercities.contract.problems import problems_frame
 from sistercities.contract.schema import CONTINENTS, LEVELS, Lang
 from sistercities.dataset import Dataset
-from sistercities.exports import IMAGE_FORMATS
+from sistercities.exports import IMAGE_FORMATS, share_text
+from sistercities.exports import figure_note as stamp_line
 from sistercities.filters import FilterOptions, LinkFilter, describe
 from sistercities.i18n import pick, t
 from ui import cache, state, widgets
@@ -48,6 +50,17 @@ class PageContext:
     def empty(self) -> bool:
         """True when the filter keeps no pair."""
         return self.links.empty
+
+    @cached_property
+    def figure_note(self) -> str:
+        """The line in every figure: as-of date, source, filter, share of the official total.
+
+        The share is the filtered pairs' (the pictures show them), against the latest official
+        total; fictional data is stamped as such. Worked out once per run, however many figures.
+        """
+        share = share_text(cache.shown_share(self.data, self.spec), self.lang)
+        as_of = str(self.data.meta["as_of"])
+        return stamp_line(as_of, caption(self), self.lang, share, self.data.synthetic)
 
 
 def page_setup(title_key: str, with_filters: bool = True) -> PageContext:

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from sistercities.contract.schema import Lang
-from sistercities.counts import headline, top_cities, top_countries, undated_count
+from sistercities.counts import headline, in_force, top_values, undated_count
 from sistercities.figures.growth_map import growth_map_spec
 from sistercities.figures.overview import growth_spec, headline_spec, top_spec
 from sistercities.timeline import SplitBy, cumulative_by_year, milestones
@@ -62,29 +62,39 @@ def overview_specs(
     lang: Lang,
     names: dict[str, str],
     split_by: SplitBy | None = None,
+    current: pd.DataFrame | None = None,
+    marks: pd.DataFrame | None = None,
+    animated: bool = True,
 ) -> dict[str, tuple[str, dict[str, Any]]]:
-    """The overview page's charts as plain figure dicts (no validation): (title key, dict)."""
+    """The overview page's charts as plain figure dicts (no validation): (title key, dict).
+
+    ``links`` are the filtered pairs, ended ones included (growth over time). ``current``, the
+    ones among them in force on the as-of date, and ``marks``, the official milestones
+    (:func:`sistercities.timeline.milestones`), are worked out here unless the caller has them.
+    ``animated=False`` gives the growth map without its yearly frames (see
+    :func:`~sistercities.figures.growth_map.growth_map_spec`).
+    """
     last_year = data.as_of.year
+    if current is None:
+        current = in_force(links, data.as_of)
+    if marks is None:
+        marks = milestones(data.official_totals, data.alliance.facts.get("founded"))
     growth = growth_spec(
-        cumulative_by_year(links, last_year, split_by),
-        undated_count(links),
-        milestones(data.official_totals, data.alliance.facts.get("founded")),
-        lang,
-        split_by,
+        cumulative_by_year(links, last_year, split_by), undated_count(links), marks, lang, split_by
     )
     countries = list(data.countries["iso3"])
     return {
         "growth": ("fig.growth", growth),
         "growth_map": (
             "fig.growth_map",
-            growth_map_spec(links, countries, names, lang, last_year),
+            growth_map_spec(links, countries, names, lang, last_year, animated),
         ),
         "top_cities": (
             "fig.top_cities",
-            top_spec(top_cities(links, data.as_of), names, lang, "cities"),
+            top_spec(top_values(current["home_prefecture_id"]), names, lang, "cities"),
         ),
         "top_countries": (
             "fig.top_countries",
-            top_spec(top_countries(links, data.as_of), names, lang, "countries"),
+            top_spec(top_values(current["country_iso3"]), names, lang, "countries"),
         ),
     }

@@ -66,8 +66,21 @@ def by_country(links: pd.DataFrame) -> pd.DataFrame:
 
 def located(links: pd.DataFrame) -> pd.DataFrame:
     """Links whose two ends both have coordinates."""
-    columns = ["home_lat", "home_lon", "partner_lat", "partner_lon"]
-    return links.loc[links[columns].notna().all(axis=1)]
+    return links.loc[_located_mask(links)]
+
+
+def located_count(links: pd.DataFrame) -> int:
+    """How many links :func:`located` keeps (nothing copied)."""
+    return int(_located_mask(links).sum())
+
+
+def _located_mask(links: pd.DataFrame) -> np.ndarray:
+    """True where both ends of a link have coordinates."""
+    columns = ("home_lat", "home_lon", "partner_lat", "partner_lon")
+    mask = np.ones(len(links), dtype=bool)
+    for column in columns:
+        mask &= links[column].notna().to_numpy()
+    return mask
 
 
 def frame_links(links: pd.DataFrame, years: list[int]) -> dict[str, pd.DataFrame]:
@@ -273,16 +286,20 @@ def growth_map_spec(
     names: dict[str, str],
     lang: Lang,
     last_year: int,
+    animated: bool = True,
 ) -> dict[str, Any]:
     """The animated map: one frame per year from the first dated pair to ``last_year``.
 
     ``country_codes`` are the ISO3 codes of the base map. Links without coordinates on either
     end cannot be drawn and are left out (the tables still list them). A plain figure dict (no
     plotly validation): the app's reruns build it on every filter change.
+    With ``animated=False`` the map shows only the last step (the network today), with no frames,
+    play buttons or slider: a tenth of the size, for a page that animates only when asked.
     """
     drawable = located(links[list(COLUMNS)])  # only the columns drawn are copied
     cols = columns(drawable)
-    frames = frame_rows(cols, year_range(drawable, last_year))
+    years = year_range(drawable, last_year)
+    frames = frame_rows(cols, years if animated else years[-1:])
     labels = {name: _frame_label(name, lang) for name in frames}
     look = frame_look(cols, names, lang)
     base = {
@@ -297,6 +314,7 @@ def growth_map_spec(
         "showlegend": False,
     }
     last = next(reversed(frames.values())) if frames else np.arange(0)
+    controls = animated and bool(frames)
     layout = {
         "template": default_template(),
         "font": FONT,
@@ -304,7 +322,7 @@ def growth_map_spec(
             "l": 0,
             "r": 0,
             "t": TITLE_BAND + LEGEND_ROW,
-            "b": CONTROLS_FOOTER if frames else 10,
+            "b": CONTROLS_FOOTER if controls else 10,
         },
         "height": GROWTH_MAP_HEIGHT,
         "showlegend": True,
@@ -312,8 +330,8 @@ def growth_map_spec(
         # phone, and above the map in paper units it slid under the title
         "legend": legend_under_title(GROWTH_MAP_HEIGHT, font={"size": 12}),
         "geo": offline_geo({"type": "natural earth", "rotation": {"lon": 110}}),
-        "updatemenus": [_play_buttons(lang)] if frames else [],
-        "sliders": [_slider(list(frames), labels, lang)] if frames else [],
+        "updatemenus": [_play_buttons(lang)] if controls else [],
+        "sliders": [_slider(list(frames), labels, lang)] if controls else [],
     }
     # the maritime line comes last: frames replace only the traces named in ANIMATED_TRACES
     return {
@@ -325,7 +343,7 @@ def growth_map_spec(
                 "data": _frame_traces_at(cols, rows, look),
                 "traces": ANIMATED_TRACES,
             }
-            for name, rows in frames.items()
+            for name, rows in (frames.items() if controls else ())
         ],
     }
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol, cast
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
-import plotly.io as pio
 
 from sistercities.contract.schema import Lang
 from sistercities.counts import Headline
@@ -18,6 +17,7 @@ from sistercities.figures.theme import (
     TITLE_BAND,
     category_colour,
     legend_under_title,
+    named_template,
 )
 from sistercities.i18n import format_percent, t
 from sistercities.timeline import SplitBy
@@ -52,8 +52,11 @@ def growth_figure(
 
 
 def template(name: str = TEMPLATE) -> dict[str, Any]:
-    """A named plotly template as a plain dict (a figure dict must carry it expanded)."""
-    return cast(dict[str, Any], pio.templates[name].to_plotly_json())
+    """A named plotly template as a plain dict (a figure dict must carry it expanded).
+
+    Made once per process and shared: never mutate it.
+    """
+    return named_template(name)
 
 
 def growth_spec(
@@ -163,14 +166,19 @@ def _add_milestones(
             "mode": "markers",
             "name": t("growth.official", lang),
             "marker": {"symbol": "diamond", "size": 11, "color": "#1f2430"},
-            "customdata": milestones[["date"]].to_numpy(),
+            "customdata": milestones["date"].to_numpy()[:, None],
             "hovertemplate": t("growth.official_hover", lang, date="%{customdata[0]}", pairs="%{y}")
             + "<extra></extra>",
             "xaxis": "x",
             "yaxis": "y",
         }
     )
-    lines = [f"◆ {milestone_label(cast(Milestone, row), lang)}" for row in milestones.itertuples()]
+    columns = (milestones[name] for name in ("date", "pairs", "first", "founding"))
+    rows = zip(*columns, strict=True)
+    lines = [
+        f"◆ {milestone_text(date, pairs, first, founding, lang)}"
+        for date, pairs, first, founding in rows
+    ]
     return [
         {
             "text": "<br>".join(lines),
@@ -195,21 +203,12 @@ def milestone_footer(count: int) -> int:
     return AXIS_FOOTER + count * MILESTONE_LINE + 8 if count else AXIS_FOOTER
 
 
-class Milestone(Protocol):
-    """One row of :func:`sistercities.timeline.milestones` (as ``itertuples`` gives it)."""
-
-    date: str
-    pairs: int
-    first: bool
-    founding: bool
-
-
-def milestone_label(row: Milestone, lang: Lang) -> str:
-    """'2022-11-30: 125 pairs (alliance founded)' for one milestone row."""
-    text = t("growth.milestone", lang, date=row.date, pairs=row.pairs)
-    if row.first and row.pairs == 1:
+def milestone_text(date: str, pairs: int, first: bool, founding: bool, lang: Lang) -> str:
+    """'2022-11-30: 125 pairs (alliance founded)' for one official total."""
+    text = t("growth.milestone", lang, date=date, pairs=pairs)
+    if first and pairs == 1:
         text += t("growth.first", lang)
-    if row.founding:
+    if founding:
         text += t("growth.founding", lang)
     return text
 

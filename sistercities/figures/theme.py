@@ -82,7 +82,8 @@ def category_colour(colour_by: str, value: str) -> str:
 
 
 @cache
-def _named_template(name: str) -> dict[str, Any]:
+def named_template(name: str) -> dict[str, Any]:
+    """A named plotly template as a plain dict, made once per process (shared, read-only)."""
     return cast(dict[str, Any], pio.templates[name].to_plotly_json())
 
 
@@ -92,7 +93,7 @@ def default_template(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     What ``go.Figure()`` carries, and what ``update_layout(template=overrides)`` makes of it,
     for figures built as plain dicts. Read at call time: Streamlit changes the default.
     """
-    base = _named_template(str(pio.templates.default))
+    base = named_template(str(pio.templates.default))
     return _merged(base, overrides) if overrides else base
 
 

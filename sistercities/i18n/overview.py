@@ -5,6 +5,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fig.headline": ("友好城市概况", "Sister cities at a glance"),
     "fig.growth": ("友好城市数量逐年累计", "Sister-city pairs over time"),
     "fig.growth_map": ("友城网络逐年扩展", "The network growing year by year"),
+    "fig.growth_map_today": ("目前的友城网络", "The network today"),
     "fig.top_cities": ("友城最多的广西城市", "Guangxi cities with the most pairs"),
     "fig.top_countries": ("友城最多的伙伴国家", "Partner countries with the most pairs"),
     "fig.note": (
@@ -58,6 +59,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "点击“播放”逐年回放友城网络的形成；拖动滑块查看某一年。",
         "Press Play to watch the network form year by year; drag the slider to see one year.",
     ),
+    "ov.map.animate": ("逐年播放", "Year by year"),
+    "ov.map.animate_help": (
+        "打开后地图带上每一年的画面、播放按钮和年份滑块。动画只在打开时生成，页面因此在手机上加载更快。",
+        "Adds a picture for every year, a play button and a year slider. The animation is "
+        "built only when switched on, so the page loads faster on phones.",
+    ),
+    "ov.map.static_help": (
+        "地图显示目前的友城网络。打开“逐年播放”，可逐年回放它的形成。",
+        "The map shows the network today. Switch on “Year by year” to replay how it formed.",
+    ),
     "ov.map.unlocated": (
         "{count} 对友城缺少坐标，地图上未画出（表格中仍列出）。",
         "{count} {count:pair|pairs} {count:lacks|lack} coordinates and {count:is|are} not drawn "
@@ -70,10 +81,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "growth.map_with_undated": ("含日期不详", "+ undated"),
     "growth.map_year": ("年份：", "Year: "),
     "growth.map_aggregated": (
-        "友城超过 {limit} 对时，每年的画面中每个伙伴国家只画一条线（该国最早的一对），以保持流畅。",
-        "Above {limit} {limit:pair|pairs} each year's frame draws one line per partner country "
-        "(its first "
-        "pair), to keep the animation fluent.",
+        "友城超过 {limit} 对时，地图（及每年的画面）中每个伙伴国家只画一条线"
+        "（该国最早的一对），以保持流畅。",
+        "Above {limit} {limit:pair|pairs} the map (and each year's picture) draws one line per "
+        "partner country (its first pair), to stay fluent.",
     ),
     "growth.play": ("▶ 播放", "▶ Play"),
     "growth.pause": ("❚❚ 暂停", "❚❚ Pause"),

@@ -103,3 +103,37 @@ def test_briefing_mode_is_the_deck_driven_by_keyboard(tiny_server, offline_page)
     wait_for_app(page)
     assert offline_page.external == []
     screenshot(page, "briefing-mode-next")
+
+
+def growth_map(page, title: str):
+    """The overview's growth map, found by its title."""
+    return page.locator(".js-plotly-plot", has=page.locator(".gtitle", has_text=title))
+
+
+def test_year_by_year_switch_builds_the_animation_and_play_runs_it(tiny_server, offline_page):
+    page = open_overview(offline_page, tiny_server.url + "/")
+    chart = growth_map(page, "目前的友城网络")
+    chart.scroll_into_view_if_needed()
+    # at first the network today: no play button, no year slider
+    assert chart.locator(".updatemenu-button").count() == 0
+    assert chart.locator(".slider-container").count() == 0
+    switch = page.locator(".st-key-w-ov-animate label").first
+    switch.scroll_into_view_if_needed()
+    box = switch.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + box["height"] / 2)  # a real click on the switch
+    chart = growth_map(page, "友城网络逐年扩展")
+    chart.locator(".updatemenu-button").first.wait_for(timeout=30_000)
+    wait_for_app(page)
+    current = chart.locator(".slider-container text", has_text="年份")  # "年份：2024"
+    assert current.text_content().endswith("2024")  # the last year first, as before the switch
+    play = chart.locator(".updatemenu-button", has_text="播放")
+    play.scroll_into_view_if_needed()
+    box = play.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_function(
+        "el => !el.textContent.endsWith('2024')", arg=current.element_handle(), timeout=10_000
+    )
+    screenshot(page, "overview-growth-map-playing")
+    assert_no_streamlit_exception(page)
+    assert offline_page.external == []
+    assert page_errors_besides_missing_topojson(offline_page.page_errors) == []

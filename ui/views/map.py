@@ -31,7 +31,6 @@ from sistercities.figures.world_map import (
 from sistercities.i18n import t
 from sistercities.paths import STATIC_DIR
 from ui import cache, state, widgets
-from ui.figures import figure_note
 from ui.sidebar import PageContext, source_note
 from ui.widgets import PickHandler, clickable_chart
 
@@ -99,7 +98,7 @@ def colour_choice(ctx: PageContext) -> str:
 
 def _stamp(ctx: PageContext, title_key: str) -> tuple[str, str]:
     """Title and the note baked into a map: as-of date, source, filter, boundary source."""
-    return t(title_key, ctx.lang), f"{figure_note(ctx)} · {t('map.boundary_source', ctx.lang)}"
+    return t(title_key, ctx.lang), f"{ctx.figure_note} · {t('map.boundary_source', ctx.lang)}"
 
 
 def home_centre(ctx: PageContext) -> tuple[float, float]:

@@ -17,13 +17,13 @@ from sistercities.counts import (
     TIES_RULE,
     asean_share_text,
     completeness_text,
-    headline,
+    headline_in_force,
     undated_count,
 )
 from sistercities.deck.build import deck_file
 from sistercities.deck.offline import overview_specs
 from sistercities.exports import links_table
-from sistercities.figures.growth_map import AGGREGATE_ABOVE, located
+from sistercities.figures.growth_map import AGGREGATE_ABOVE, located_count
 from sistercities.figures.overview import headline_spec
 from sistercities.filters import LinkFilter
 from sistercities.i18n import t
@@ -35,6 +35,8 @@ from ui.sidebar import PageContext, source_note
 from ui.views import deck as deck_view
 
 TOPOJSON_FILE = STATIC_DIR / "world_110m.json"
+ANIMATE_KEY = "w.ov.animate"
+"""The growth map's "year by year" switch: its frames are built only while it is on."""
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -76,7 +78,7 @@ def _links_table_for(ctx: PageContext) -> pd.DataFrame:
 
 def headline_section(ctx: PageContext) -> None:
     """The headline figures, each with its as-of date and source, and the completeness line."""
-    head = headline(ctx.links, ctx.data.as_of)
+    head = headline_in_force(ctx.links)
     note = t("kpi.help", ctx.lang, date=ctx.data.meta["as_of"], source=source_note(ctx))
     if ctx.view.present:
         show_figure(ctx, headline_spec(head, ctx.lang), "fig.headline", "headline")
@@ -102,21 +104,39 @@ def headline_section(ctx: PageContext) -> None:
         official_figures(ctx)
 
 
-def overview_figures_for(ctx: PageContext, split_by: str | None = None) -> dict:
+def overview_figures_for(
+    ctx: PageContext, split_by: str | None = None, animated: bool = False
+) -> dict:
     """The overview figures of the current filter (built once per data version and view)."""
-    return _figures(ctx.data.version, ctx.spec, ctx.lang, split_by, ctx)
+    return _figures(ctx.data.version, ctx.spec, ctx.lang, split_by, animated, ctx)
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _figures(
-    version: str, spec: LinkFilter, lang: str, split_by: str | None, _ctx: PageContext
+    version: str,
+    spec: LinkFilter,
+    lang: str,
+    split_by: str | None,
+    animated: bool,
+    _ctx: PageContext,
 ) -> dict:
-    """Cached figure dicts; the key is the data version, filter, language and split (read-only).
+    """Cached figure dicts; the key is the data version, filter, language, split and animation.
 
-    Plain dicts, never validated by plotly (a filter change builds them anew).
+    Plain dicts, never validated by plotly (a filter change builds them anew); read-only.
     """
     del version, spec, lang  # part of the cache key only
-    specs = overview_specs(_ctx.data, _ctx.history, _ctx.lang, _ctx.names, split_by)  # type: ignore[arg-type]
+    data, ctx = _ctx.data, _ctx
+    marks = cache.official_milestones(data)
+    specs = overview_specs(
+        data,
+        ctx.history,
+        ctx.lang,
+        ctx.names,
+        split_by,
+        ctx.links,
+        marks,
+        animated,
+    )
     return {name: (key, cache.Spec(spec)) for name, (key, spec) in specs.items()}
 
 
@@ -131,7 +151,8 @@ def growth_section(ctx: PageContext) -> dict:
             format_func=lambda v: t(f"ov.split.{v}", ctx.lang),
             key="w.ov.split",
         )
-    figures = overview_figures_for(ctx, split)
+    animated = bool(st.session_state.get(ANIMATE_KEY))  # the switch below, as just set
+    figures = overview_figures_for(ctx, split, animated)
     if ctx.links["dated"].any():
         show_figure(ctx, figures["growth"][1], "fig.growth", "growth")
     else:
@@ -140,9 +161,12 @@ def growth_section(ctx: PageContext) -> dict:
     if undated:
         st.caption(t("ov.growth.undated_note", ctx.lang, count=undated))
     st.subheader(t("ov.map.header", ctx.lang))
-    st.caption(t("ov.map.help", ctx.lang))
-    show_figure(ctx, figures["growth_map"][1], "fig.growth_map", "growth-map")
-    drawable = len(located(ctx.links))
+    help_text = t("ov.map.animate_help", ctx.lang)
+    st.toggle(t("ov.map.animate", ctx.lang), key=ANIMATE_KEY, help=help_text)
+    st.caption(t("ov.map.help" if animated else "ov.map.static_help", ctx.lang))
+    title = "fig.growth_map" if animated else "fig.growth_map_today"
+    show_figure(ctx, figures["growth_map"][1], title, "growth-map")
+    drawable = located_count(ctx.links)
     if drawable > AGGREGATE_ABOVE:
         st.caption(t("growth.map_aggregated", ctx.lang, limit=AGGREGATE_ABOVE))
     unlocated = len(ctx.links) - drawable
