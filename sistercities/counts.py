@@ -10,6 +10,7 @@ and ``python -m sistercities stats`` all count through this module.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -24,16 +25,25 @@ CONTINENT_NAMES = frozenset(CONTINENTS)
 
 def counted_on(links: pd.DataFrame, day: dt.date) -> pd.Series:
     """Mask of dated pairs that count on ``day``: started by then and not ended by then."""
-    stamp = pd.Timestamp(day)
-    started = links["start"].notna() & (links["start"] <= stamp)
-    not_ended = links["end"].isna() | (links["end"] > stamp)
-    return started & not_ended
+    start, not_ended = _start_and_not_ended(links, day)
+    return pd.Series(~np.isnat(start) & (start <= np.datetime64(day)) & not_ended, links.index)
 
 
 def undated_on(links: pd.DataFrame, day: dt.date) -> pd.Series:
     """Mask of undated pairs that had not ended by ``day`` (counted separately)."""
-    stamp = pd.Timestamp(day)
-    return links["start"].isna() & (links["end"].isna() | (links["end"] > stamp))
+    start, not_ended = _start_and_not_ended(links, day)
+    return pd.Series(np.isnat(start) & not_ended, links.index)
+
+
+def _start_and_not_ended(links: pd.DataFrame, day: dt.date) -> tuple[np.ndarray, np.ndarray]:
+    """The start dates as numpy datetimes, and the mask of pairs not ended by ``day``.
+
+    Numpy, not pandas: each pandas comparison costs about 0.1 ms of overhead, and the pages
+    count several times per click.
+    """
+    start = links["start"].to_numpy("datetime64[s]")
+    end = links["end"].to_numpy("datetime64[s]")
+    return start, np.isnat(end) | (end > np.datetime64(day))
 
 
 def undated_count(links: pd.DataFrame) -> int:
@@ -43,7 +53,9 @@ def undated_count(links: pd.DataFrame) -> int:
 
 def in_force_mask(links: pd.DataFrame, day: dt.date) -> pd.Series:
     """Mask of the pairs that count on ``day``, undated ones included."""
-    return counted_on(links, day) | undated_on(links, day)
+    start, not_ended = _start_and_not_ended(links, day)
+    started = np.isnat(start) | (start <= np.datetime64(day))  # undated pairs count while open
+    return pd.Series(started & not_ended, links.index)
 
 
 def in_force(links: pd.DataFrame, day: dt.date) -> pd.DataFrame:
@@ -282,8 +294,16 @@ def top_values(values: pd.Series, limit: int = 10) -> pd.DataFrame:
     ``values`` is one column of pairs that all count (e.g. the pages' filtered pairs'
     ``country_iso3`` or ``home_prefecture_id``); missing and empty values are left out.
     """
-    counts = values.value_counts()  # missing values are not counted
-    return top_with_ties(counts.loc[counts.index != ""], limit)
+    counts = Counter(values.tolist())  # pandas' value_counts costs more below 25,000 values
+    return top_with_ties(
+        pd.Series({key: count for key, count in counts.items() if _is_given(key)}, dtype=int),
+        limit,
+    )
+
+
+def _is_given(value: object) -> bool:
+    """True for a value that is neither missing nor empty."""
+    return isinstance(value, str) and value != ""
 
 
 def _measure_mask(links: pd.DataFrame, measure: str) -> pd.Series | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pandas as pd
 
 from sistercities.contract.schema import CONTINENTS, LEVELS, Lang
@@ -56,36 +57,44 @@ def apply_filter(
     ``field_link_ids`` maps a field id to the link ids that carry a college tie in it; the
     field criterion keeps links carrying a tie in any chosen field.
     """
-    mask = pd.Series(True, index=links.index)
+    mask = _year_mask(links, spec)
     if spec.countries or spec.continents or spec.asean:
-        partner = links["country_iso3"].isin(spec.countries)
-        partner |= links["continent"].isin(spec.continents)
+        partner = _among(links, "country_iso3", spec.countries)
+        partner = partner | _among(links, "continent", spec.continents)
         if spec.asean:
-            partner |= links["asean"]
+            partner = partner | links["asean"].to_numpy(bool)
         mask &= partner
-    mask &= _year_mask(links, spec)
     if spec.cities:
-        home = links["home_place_id"].isin(spec.cities)
-        mask &= home | links["home_prefecture_id"].isin(spec.cities)
+        mask &= _among(links, "home_place_id", spec.cities) | _among(
+            links, "home_prefecture_id", spec.cities
+        )
     if spec.levels:
-        mask &= links["level"].isin(spec.levels)
+        mask &= _among(links, "level", spec.levels)
     if spec.fields:
         carried: set[str] = set()
         for field_id in spec.fields:
             carried |= (field_link_ids or {}).get(field_id, set())
-        mask &= links["link_id"].isin(carried)
+        mask &= _among(links, "link_id", carried)
     return links.loc[mask]
 
 
-def _year_mask(links: pd.DataFrame, spec: LinkFilter) -> pd.Series:
+def _among(links: pd.DataFrame, column: str, values: Iterable[str]) -> np.ndarray:
+    """Mask of the links whose ``column`` is one of ``values`` (numpy; no pandas overhead)."""
+    wanted = list(values)
+    if not wanted:
+        return np.zeros(len(links), dtype=bool)
+    return links[column].isin(wanted).to_numpy(bool)
+
+
+def _year_mask(links: pd.DataFrame, spec: LinkFilter) -> np.ndarray:
     """Dated links inside the year range; undated links when asked for."""
-    year = links["start_year"]
-    dated = year.notna()
+    year = links["start_year"].to_numpy(float, na_value=np.nan)
+    dated = ~np.isnan(year)
     keep = dated.copy()
     if spec.year_from is not None:
-        keep &= (year >= spec.year_from).fillna(False)
+        keep &= year >= spec.year_from  # NaN compares False
     if spec.year_to is not None:
-        keep &= (year <= spec.year_to).fillna(False)
+        keep &= year <= spec.year_to
     return keep | (~dated & spec.include_undated)
 
 

@@ -36,7 +36,7 @@ def cumulative_by_year(
     years = year_range(links, last_year)
     groups = sorted(set(links[split_by])) if split_by else [""]
     labels = links[split_by].to_numpy() if split_by else np.full(len(links), "")
-    ends = pd.to_datetime([f"{year}-12-31" for year in years]).to_numpy()
+    ends = np.array([f"{year}-12-31" for year in years], dtype="datetime64[ns]")
     start = links["start"].to_numpy()[:, None]
     end = links["end"].to_numpy()[:, None]
     # counted on 31 December: started by then and not ended by then (NaT compares False)

@@ -76,7 +76,7 @@ def test_every_chart_carries_title_date_and_source_and_downloads_at_3x(app):
     titles = [spec["layout"]["title"]["text"] for spec, _ in found]
     assert titles == [
         "友好城市数量逐年累计",
-        "友城网络逐年扩展",
+        "目前的友城网络",  # "友城网络逐年扩展" once "逐年播放" is on
         "友城最多的广西城市",
         "友城最多的伙伴国家",
     ]
@@ -107,6 +107,7 @@ def test_growth_split_and_animated_map(app):
     assert not growth_map["layout"]["sliders"]
     at.toggle(key="w.ov.animate").set_value(True).run()
     growth_map = charts(at)[1][0]
+    assert growth_map["layout"]["title"]["text"] == "友城网络逐年扩展"
     frames = [frame["name"] for frame in growth_map["frames"]]
     assert frames[0] == "1979" and frames[-1] == "2024"
     buttons = growth_map["layout"]["updatemenus"][0]["buttons"]

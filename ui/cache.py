@@ -209,7 +209,9 @@ class FrozenFigure(go.Figure):
     """
 
     def __init__(self, figure: go.Figure | dict) -> None:
-        super().__init__()
+        # go.Figure.__init__ is not called: it builds an empty figure (0.3 ms) that nothing
+        # reads. st.plotly_chart checks the type and calls to_dict(); plotly.io.to_json calls
+        # to_plotly_json(); both are answered below.
         if isinstance(figure, dict):
             typed_arrays(figure)  # numeric arrays as typed arrays, as to_dict() does
             self._frozen = figure
