@@ -11,30 +11,30 @@ from ui import sidebar
 from ui.views import deck
 from ui.views import map as map_view
 
-ctx = sidebar.page_setup("page.map")
-if ctx.view.present:  # the meeting-room deck, on this page's slide
-    deck.show(ctx, 2)
-st.title(t("map.title", ctx.lang))
-st.caption(sidebar.caption(ctx))
-if ctx.empty:
-    sidebar.empty_state(ctx)
+with sidebar.page("page.map") as ctx:
+    if ctx.view.present:  # the meeting-room deck, on this page's slide
+        deck.show(ctx, 2)
+    st.title(t("map.title", ctx.lang))
+    st.caption(sidebar.caption(ctx))
+    if ctx.empty:
+        sidebar.empty_state(ctx)
 
-controls = st.columns(2)
-with controls[0]:
-    projection = map_view.projection_choice(ctx)
-closeup = projection == map_view.CLOSEUP
-if not closeup:
-    with controls[1]:
-        colour_by = map_view.colour_choice(ctx)
+    controls = st.columns(2)
+    with controls[0]:
+        projection = map_view.projection_choice(ctx)
+    closeup = projection == map_view.CLOSEUP
+    if not closeup:
+        with controls[1]:
+            colour_by = map_view.colour_choice(ctx)
 
-left, right = st.columns([3.4, 1])
-with left:
-    if closeup:
-        map_view.guangxi_map(ctx)
-    else:
-        map_view.world_map(ctx, projection, colour_by)
-with right:
-    map_view.selection_panel(ctx)
+    left, right = st.columns([3.4, 1])
+    with left:
+        if closeup:
+            map_view.guangxi_map(ctx)
+        else:
+            map_view.world_map(ctx, projection, colour_by)
+    with right:
+        map_view.selection_panel(ctx)
 
-map_view.about(ctx)
-sidebar.credits(ctx)
+    map_view.about(ctx)
+    sidebar.credits(ctx)

@@ -9,39 +9,39 @@ from ui import network_cache, sidebar
 from ui.views import deck
 from ui.views import network as network_panels
 
-ctx = sidebar.page_setup("page.network")
-if ctx.view.present:  # the meeting-room deck, on this page's slide
-    deck.show(ctx, 5)
-st.title(t("net.title", ctx.lang))
-st.caption(sidebar.caption(ctx))
-if ctx.empty:
-    sidebar.empty_state(ctx)
+with sidebar.page("page.network") as ctx:
+    if ctx.view.present:  # the meeting-room deck, on this page's slide
+        deck.show(ctx, 5)
+    st.title(t("net.title", ctx.lang))
+    st.caption(sidebar.caption(ctx))
+    if ctx.empty:
+        sidebar.empty_state(ctx)
 
-controls = st.columns(3)
-with controls[0]:
-    view = network_panels.view_selector(ctx)
-with controls[1]:
-    layout = network_panels.page_choice(ctx, "layout", LAYOUTS, network_panels.LAYOUT)
-with controls[2]:
-    colour = network_panels.page_choice(ctx, "colour", COLOUR_BY, network_panels.COLOUR)
+    controls = st.columns(3)
+    with controls[0]:
+        view = network_panels.view_selector(ctx)
+    with controls[1]:
+        layout = network_panels.page_choice(ctx, "layout", LAYOUTS, network_panels.LAYOUT)
+    with controls[2]:
+        colour = network_panels.page_choice(ctx, "colour", COLOUR_BY, network_panels.COLOUR)
 
-graph = network_cache.graph(ctx, view)
-measures = network_cache.measures(ctx, view)
-selected = network_panels.selected_node(ctx, graph)
-figure = network_cache.stamped_figure(ctx, view, layout, colour, selected)
+    graph = network_cache.graph(ctx, view)
+    measures = network_cache.measures(ctx, view)
+    selected = network_panels.selected_node(ctx, graph)
+    figure = network_cache.stamped_figure(ctx, view, layout, colour, selected)
 
-left, right = st.columns([3, 1.4])
-with left:
-    network_panels.chart(ctx, figure, view, selected)
-    network_panels.selection_line(ctx, graph, selected)
-with right:
-    network_panels.side_panel(ctx, measures)
+    left, right = st.columns([3, 1.4])
+    with left:
+        network_panels.chart(ctx, figure, view, selected)
+        network_panels.selection_line(ctx, graph, selected)
+    with right:
+        network_panels.side_panel(ctx, measures)
 
-network_panels.notices(ctx, view, measures)
-network_panels.communities_panel(ctx, view, graph)
-network_panels.downloads(ctx, view, layout)
-st.caption(
-    f"{t('as_of', ctx.lang, date=ctx.data.meta['as_of'])} · "
-    f"{t('source', ctx.lang, source=sidebar.source_note(ctx))}"
-)
-sidebar.credits(ctx)
+    network_panels.notices(ctx, view, measures)
+    network_panels.communities_panel(ctx, view, graph)
+    network_panels.downloads(ctx, view, layout)
+    st.caption(
+        f"{t('as_of', ctx.lang, date=ctx.data.meta['as_of'])} · "
+        f"{t('source', ctx.lang, source=sidebar.source_note(ctx))}"
+    )
+    sidebar.credits(ctx)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -167,15 +167,18 @@ def headline(links: pd.DataFrame, day: dt.date) -> Headline:
 
 
 def headline_in_force(links: pd.DataFrame) -> Headline:
-    """:func:`headline` of pairs that all count already (the pages' filtered pairs)."""
-    prefectures = _given(links["home_prefecture_id"])
+    """:func:`headline` of pairs that all count already (the pages' filtered pairs).
+
+    Counted on Python lists: below 25,000 pairs pandas' per-call overhead costs more.
+    """
+    levels = Counter(level for level in links["level"].tolist() if isinstance(level, str))
     return Headline(
         pairs=len(links),
         undated=undated_count(links),
-        countries=int(links["country_iso3"].nunique()),
-        asean_pairs=int(links["asean"].sum()),
-        home_cities=int(prefectures.nunique()),
-        by_level={cast(str, k): int(v) for k, v in links["level"].value_counts().items()},
+        countries=len({c for c in links["country_iso3"].tolist() if isinstance(c, str)}),
+        asean_pairs=int(links["asean"].to_numpy(bool).sum()),
+        home_cities=len({p for p in links["home_prefecture_id"].tolist() if _is_given(p)}),
+        by_level=dict(levels.most_common()),
     )
 
 
@@ -281,11 +284,6 @@ def top_countries(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.Data
     """
     column = "country_iso3"
     return top_values(_in_force_columns(links, day, [column])[column], limit)
-
-
-def _given(values: pd.Series) -> pd.Series:
-    """The values that are neither missing nor empty."""
-    return values.loc[values.notna() & (values != "")]
 
 
 def top_values(values: pd.Series, limit: int = 10) -> pd.DataFrame:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pyarrow as pa
 import streamlit as st
 
 from sistercities import counts
@@ -292,6 +293,35 @@ def typed_arrays(spec: object) -> None:
     elif isinstance(spec, list | tuple) and spec and isinstance(spec[0], _CONTAINERS):
         for value in spec:
             typed_arrays(value)
+
+
+@dataclass(frozen=True)
+class ShownTable:
+    """A cached table in two forms: pandas for downloads, Arrow for ``st.dataframe``.
+
+    ``st.dataframe`` converts a pandas frame to Arrow on every run (most of its cost); an Arrow
+    table it sends as is. Rows are cut in both forms alike (read-only).
+    """
+
+    frame: pd.DataFrame
+    arrow: pa.Table
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> ShownTable:
+        """Both forms of ``frame`` (its index is kept in ``frame`` only)."""
+        return cls(frame, pa.Table.from_pandas(frame, preserve_index=False))
+
+    def cut(self, keep: np.ndarray) -> ShownTable:
+        """The rows where ``keep`` (a boolean array in row order) is true, in both forms."""
+        rows = np.flatnonzero(keep)
+        return ShownTable(self.frame.iloc[rows], self.arrow.take(rows))
+
+    def __len__(self) -> int:
+        return self.arrow.num_rows
+
+    def pandas(self) -> pd.DataFrame:
+        """The pandas form, numbered from 0 (for a download, built when asked)."""
+        return self.frame.reset_index(drop=True)
 
 
 class Spec(dict):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import partial
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -56,23 +56,27 @@ def _stamped(fig: go.Figure, title: str, note: str, large: bool) -> dict:
     return stamp_spec(fig.to_dict(), title, note, large)
 
 
-def table_downloads(frame: pd.DataFrame, name: str, lang: Lang, key: str) -> None:
-    """CSV (UTF-8 with BOM) and XLSX download buttons for a table, formulas neutralised."""
-    left, right = st.columns(2)
+def table_downloads(frame: Callable[[], pd.DataFrame], name: str, lang: Lang, key: str) -> None:
+    """CSV (UTF-8 with BOM) and XLSX download buttons for a table, formulas neutralised.
+
+    ``frame`` makes the table; it is called only when a button is clicked.
+    """
+    # one row that wraps on a narrow screen: one block, where two columns sent three
+    row = st.container(horizontal=True)
     # The files are built when a button is clicked, not on every rerun (25,000 rows of XLSX
     # take seconds).
-    left.download_button(
+    row.download_button(
         t("dl.csv", lang),
-        data=partial(csv_bytes, frame),
+        data=lambda: csv_bytes(frame()),
         file_name=f"{name}.csv",
         mime="text/csv",
         key=f"{key}.csv",
         help=t("dl.csv_help", lang),
         width="stretch",
     )
-    right.download_button(
+    row.download_button(
         t("dl.xlsx", lang),
-        data=partial(xlsx_bytes, frame, name),
+        data=lambda: xlsx_bytes(frame(), name),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{key}.xlsx",
@@ -91,13 +95,13 @@ def official_figures(ctx: PageContext) -> None:
         st.caption(t("official.caption", lang))
         if items:
             st.warning(t("official.more", lang, items=items))
-        st.dataframe(shown, hide_index=True, width="stretch")
+        st.dataframe(shown.arrow, hide_index=True, width="stretch")
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _official_table(
     folder: str, version: str, lang: Lang, _data: Dataset
-) -> tuple[pd.DataFrame, str] | None:
+) -> tuple[cache.ShownTable, str] | None:
     """The official figures' table and the "more than counted" items (per version and language).
 
     Shared and read-only; the filter does not change them.
@@ -124,4 +128,4 @@ def _official_table(
         f"{d} {measure_label(m, lang, countries)}"
         for d, m in zip(more["date"], more["measure"], strict=True)
     )
-    return shown, items
+    return cache.ShownTable.of(shown), items

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -20,7 +21,7 @@ from sistercities.i18n import pick, t
 from ui import cache, state, widgets
 from ui import present as briefing
 from ui.place_search import search_box
-from ui.runtime import use_system_allocator
+from ui.runtime import script_turn, use_system_allocator
 from ui.style import inject_style
 
 ASEAN_PICK = "asean"
@@ -61,6 +62,16 @@ class PageContext:
         share = share_text(cache.shown_share(self.data, self.spec), self.lang)
         as_of = str(self.data.meta["as_of"])
         return stamp_line(as_of, caption(self), self.lang, share, self.data.synthetic)
+
+
+@contextmanager
+def page(title_key: str, with_filters: bool = True) -> Iterator[PageContext]:
+    """:func:`page_setup`, with the page's whole run taking its turn (:func:`script_turn`).
+
+    Every page is written ``with sidebar.page(...) as ctx:`` and draws inside the block.
+    """
+    with script_turn():
+        yield page_setup(title_key, with_filters)
 
 
 def page_setup(title_key: str, with_filters: bool = True) -> PageContext:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -42,7 +43,7 @@ ANIMATE_KEY = "w.ov.animate"
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _all_anniversaries(
     version: str, first: dt.date, last: dt.date, lang: str, _ctx: PageContext
-) -> pd.DataFrame:
+) -> cache.ShownTable:
     """Every pair's anniversaries in a period as a display table, indexed like the links.
 
     A resource (shared, read-only): ``cache_data`` would unpickle a copy on every rerun.
@@ -52,13 +53,13 @@ def _all_anniversaries(
     rows = anniversaries(links, first, last)
     table = anniversary_table(rows, _ctx.lang, _ctx.names)
     table.index = links.index[pd.Index(links["link_id"]).get_indexer(rows["link_id"])]
-    return table
+    return cache.ShownTable.of(table)
 
 
-def _anniversaries_for(ctx: PageContext, first: dt.date, last: dt.date) -> pd.DataFrame:
+def _anniversaries_for(ctx: PageContext, first: dt.date, last: dt.date) -> cache.ShownTable:
     """The filtered pairs' anniversary table, cut from the cached full table by link."""
     table = _all_anniversaries(ctx.data.version, first, last, ctx.lang, ctx)
-    return table.loc[table.index.isin(ctx.links.index)].reset_index(drop=True)
+    return table.cut(table.frame.index.isin(ctx.links.index))
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -179,8 +180,7 @@ def anniversary_section(ctx: PageContext) -> None:
     """Pairs reaching a multiple of five years in the next 12 months or in a chosen year."""
     st.subheader(t("ov.anniv.header", ctx.lang))
     today = dt.date.today()
-    left, right = st.columns([2, 1])
-    mode = left.segmented_control(
+    mode = st.segmented_control(
         t("ov.anniv.mode", ctx.lang),
         options=["next12", "year"],
         format_func=lambda v: t(f"ov.anniv.{v}", ctx.lang),
@@ -188,21 +188,26 @@ def anniversary_section(ctx: PageContext) -> None:
         key="w.ov.anniv_mode",
     )
     if mode == "year":
-        year = right.number_input(
-            t("ov.anniv.pick_year", ctx.lang), 1980, 2100, today.year + 1, key="w.ov.anniv_year"
+        year = st.number_input(
+            t("ov.anniv.pick_year", ctx.lang),
+            1980,
+            2100,
+            today.year + 1,
+            key="w.ov.anniv_year",
+            width=220,
         )
         first, last = calendar_year(int(year))
     else:
         first, last = next_twelve_months(today)
     table = _anniversaries_for(ctx, first, last)
     fields = {"first": first.isoformat(), "last": last.isoformat(), "count": len(table)}
-    if table.empty:
+    if not len(table):
         st.info(t("ov.anniv.none", ctx.lang, **fields))
         return
     st.markdown(t("ov.anniv.count", ctx.lang, **fields))
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table.arrow, hide_index=True, width="stretch")
     name = f"anniversaries-{first.isoformat()}-{last.isoformat()}"
-    table_downloads(table, name, ctx.lang, "dl.anniv")
+    table_downloads(table.pandas, name, ctx.lang, "dl.anniv")
 
 
 def top_section(ctx: PageContext, figures: dict) -> None:
@@ -220,7 +225,7 @@ def export_section(ctx: PageContext) -> None:
     """The filtered pairs as CSV/XLSX and the one-file offline deck (every slide)."""
     st.subheader(t("dl.header", ctx.lang))
     st.markdown(t("dl.pairs", ctx.lang, count=len(ctx.links)))
-    table_downloads(_links_table_for(ctx), "pairs", ctx.lang, "dl.pairs")
+    table_downloads(partial(_links_table_for, ctx), "pairs", ctx.lang, "dl.pairs")
 
     def build() -> str:
         return deck_file(deck_view.deck_input(ctx, "light", None), TOPOJSON_FILE)
