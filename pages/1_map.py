@@ -6,18 +6,12 @@ quickly and each map gets the full width of a 16:9 screen.
 
 import streamlit as st
 
-from sistercities.i18n import t
 from ui import sidebar
 from ui.views import deck
 from ui.views import map as map_view
 
 with sidebar.page("page.map") as ctx:
-    if ctx.view.present:  # the meeting-room deck, on this page's slide
-        deck.show(ctx, 2)
-    st.title(t("map.title", ctx.lang))
-    st.caption(sidebar.caption(ctx))
-    if ctx.empty:
-        sidebar.empty_state(ctx)
+    deck.page_head(ctx, 2, "map.title")
 
     controls = st.columns(2)
     with controls[0]:

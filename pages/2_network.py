@@ -10,12 +10,7 @@ from ui.views import deck
 from ui.views import network as network_panels
 
 with sidebar.page("page.network") as ctx:
-    if ctx.view.present:  # the meeting-room deck, on this page's slide
-        deck.show(ctx, 5)
-    st.title(t("net.title", ctx.lang))
-    st.caption(sidebar.caption(ctx))
-    if ctx.empty:
-        sidebar.empty_state(ctx)
+    deck.page_head(ctx, 5, "net.title")
 
     controls = st.columns(3)
     with controls[0]:

@@ -25,7 +25,7 @@ from sistercities.deck.slides import (
 from sistercities.exports import chart_alt, chart_config
 from sistercities.figures.theme import DECK_THEMES, deck_colours
 from sistercities.i18n import t
-from ui import cache, state
+from ui import cache, sidebar, state
 from ui import present as briefing
 from ui.sidebar import PageContext
 from ui.views import map as map_view
@@ -194,3 +194,16 @@ div:has(> .st-key-deck-chart) {{ flex: 1 1 0 !important; min-height: 0 !importan
 .st-key-deck-bar h1 {{ font-size: 3.4vh !important; margin: 0 !important; padding: 0 !important;
   line-height: 1.15 !important; }}
 """
+
+
+def page_head(ctx: PageContext, slide: int, title_key: str) -> None:
+    """A page's start: its deck slide in presentation mode, else its title and filter line.
+
+    The deck and an empty filter (with the reason) stop the page.
+    """
+    if ctx.view.present:  # the meeting-room deck, on this page's slide
+        show(ctx, slide)
+    st.title(t(title_key, ctx.lang))
+    st.caption(sidebar.caption(ctx))
+    if ctx.empty:
+        sidebar.empty_state(ctx)
