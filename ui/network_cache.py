@@ -38,25 +38,29 @@ def _graph(key: Key, _links: pd.DataFrame, _places: pd.DataFrame) -> nx.Graph:
     return graphs.build_graph(_links, _places, key[3])  # type: ignore[arg-type]
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
 def _measures(key: Key, _links: pd.DataFrame, _places: pd.DataFrame) -> network_measures.Measures:
-    """Degree, weighted degree, betweenness and first pair of every node."""
+    """Degree, weighted degree, betweenness and first pair of every node (shared, read-only).
+
+    A resource, not ``cache_data``: that unpickles a copy of the table on every call, and a run
+    asks for it up to three times.
+    """
     return network_measures.measures(_graph(key, _links, _places))
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
 def _communities(
     key: Key, _links: pd.DataFrame, _places: pd.DataFrame
 ) -> tuple[list[network_communities.Community], float]:
-    """Louvain communities and their modularity."""
+    """Louvain communities and their modularity (shared, read-only)."""
     return network_communities.communities(_graph(key, _links, _places))
 
 
-@st.cache_data(max_entries=ENTRIES, show_spinner=False)
+@st.cache_resource(max_entries=ENTRIES, show_spinner=False)
 def _layout(
     key: Key, name: str, _links: pd.DataFrame, _places: pd.DataFrame
 ) -> graph_layout.Positions:
-    """Node positions of one layout."""
+    """Node positions of one layout (shared, read-only)."""
     return graph_layout.layout(_graph(key, _links, _places), name)  # type: ignore[arg-type]
 
 

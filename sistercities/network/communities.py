@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, cast
+from typing import TYPE_CHECKING, Literal
 
 import networkx as nx
-import pandas as pd
 
 from sistercities.network.graph import SEED, pair_graph
 
@@ -53,8 +53,8 @@ def _describe_community(pairs: nx.Graph, nodes: list[str]) -> Community:
     group_kind: Literal["country", "continent"] = "country" if view == "place" else "continent"
     key = "country_iso3" if view == "place" else "continent"
     partners = [n for n in nodes if pairs.nodes[n].get("kind") != "home"]
-    counts = pd.Series([pairs.nodes[n].get(key, "") for n in partners], dtype=str)
-    counts = counts.loc[counts != ""].value_counts()
+    values = (pairs.nodes[n].get(key, "") for n in partners)
+    counts = Counter(value for value in values if isinstance(value, str) and value)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     group, share = ranked[0] if ranked else ("", 0)
     homes = [n for n in nodes if pairs.nodes[n].get("kind") == "home"]
@@ -63,7 +63,7 @@ def _describe_community(pairs: nx.Graph, nodes: list[str]) -> Community:
     weight = int(inside.size(weight="weight"))
     return Community(
         tuple(nodes),
-        cast(str, group),
+        group,
         group_kind if group else "",
         share,
         len(partners),
