@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -236,7 +237,7 @@ TIES_RULE = "top.ties_rule"
 """The translation key of the top lists' tie rule, shown beside every top list."""
 
 
-def top_with_ties(counts: pd.Series, limit: int) -> pd.DataFrame:
+def top_with_ties(counts: pd.Series | Mapping[str, int], limit: int) -> pd.DataFrame:
     """THE rule of every top list: the ``limit`` largest, plus every item tied with the last.
 
     ``counts`` maps ids to counts. Items are ordered by count, largest first, and ties by id
@@ -244,7 +245,7 @@ def top_with_ties(counts: pd.Series, limit: int) -> pd.DataFrame:
     Returns: DataFrame with columns id, pairs, rank (1 for the largest; tied items share the
     rank of the first of them).
     """
-    items = sorted(zip(map(str, counts.index), map(int, counts), strict=True), key=_by_count)
+    items = sorted(((str(key), int(count)) for key, count in counts.items()), key=_by_count)
     if len(items) > limit > 0:
         least = items[limit - 1][1]
         items = [item for item in items if item[1] >= least]
@@ -267,36 +268,15 @@ def _by_count(item: tuple[str, int]) -> tuple[int, str]:
     return -item[1], item[0]
 
 
-def top_cities(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFrame:
-    """Guangxi prefectures with the most pairs counted on ``day`` (their counties' included).
-
-    Region-level pairs belong to no prefecture and are left out. Ties as :func:`top_with_ties`.
-    Returns: DataFrame with columns id (prefecture place id), pairs, rank; largest first.
-    """
-    column = "home_prefecture_id"
-    return top_values(_in_force_columns(links, day, [column])[column], limit)
-
-
-def top_countries(links: pd.DataFrame, day: dt.date, limit: int = 10) -> pd.DataFrame:
-    """Partner countries with the most pairs counted on ``day`` (ties as :func:`top_with_ties`).
-
-    Returns: DataFrame with columns id (ISO3), pairs, rank; largest first.
-    """
-    column = "country_iso3"
-    return top_values(_in_force_columns(links, day, [column])[column], limit)
-
-
 def top_values(values: pd.Series, limit: int = 10) -> pd.DataFrame:
     """The most frequent given values under the tie rule (:func:`top_with_ties`).
 
     ``values`` is one column of pairs that all count (e.g. the pages' filtered pairs'
-    ``country_iso3`` or ``home_prefecture_id``); missing and empty values are left out.
+    ``country_iso3``, or ``home_prefecture_id`` for the Guangxi prefectures, their counties'
+    pairs included); missing and empty values (region-level pairs) are left out.
     """
-    counts = Counter(values.tolist())  # pandas' value_counts costs more below 25,000 values
-    return top_with_ties(
-        pd.Series({key: count for key, count in counts.items() if _is_given(key)}, dtype=int),
-        limit,
-    )
+    counts = Counter(value for value in values.tolist() if _is_given(value))
+    return top_with_ties(counts, limit)  # a Counter: value_counts costs more below 25,000
 
 
 def _is_given(value: object) -> bool:

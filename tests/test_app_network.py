@@ -182,12 +182,12 @@ def test_top_countries_keep_ties_alike_in_both_languages_with_the_rule_stated(mo
     """Issue #19 §3a: with countries tied at the cut, no language drops one (shipped data)."""
     from pathlib import Path
 
-    from sistercities.counts import in_force, top_countries
+    from sistercities.counts import in_force, top_values
     from sistercities.dataset import load_dataset
 
     folder = Path(app_path("data"))
     data = load_dataset(folder).dataset
-    expected = top_countries(in_force(data.links, data.as_of), data.as_of, limit=5)
+    expected = top_values(in_force(data.links, data.as_of)["country_iso3"], limit=5)
     countries = data.countries.set_index("iso3")
     for lang, rule in (("zh", "并列最后一名者全部列出"), ("en", "every item tied with the last")):
         at = open_page(folder, monkeypatch, lang=lang)

@@ -241,7 +241,7 @@ def test_hover_blocks_are_joined_per_place_in_order_with_a_count_of_the_rest():
 
 def test_guangxi_hover_counts_pairs_as_every_page_does(tmp_path, points):
     """Issue #19 §3b: a city's hover counted its own drawable pairs only (17 against 18)."""
-    from sistercities.counts import top_cities
+    from sistercities.counts import in_force, top_values
     from tests.fixtures_data import LINKS
 
     extra = "cn-450100--vnm-meo-vac,cn-450100,vnm-meo-vac,prefecture,2010,,active,,x,low,\n"
@@ -249,7 +249,8 @@ def test_guangxi_hover_counts_pairs_as_every_page_does(tmp_path, points):
     fig = build(data, points, lang="en")
     home = next(tr for tr in markers(fig) if tr.marker.symbol == "diamond")
     hover = dict(zip([c[1] for c in home.customdata], home.hovertext, strict=True))
-    overview = dict(zip(*top_cities(data.links, data.as_of)[["id", "pairs"]].T.values, strict=True))
+    homes = in_force(data.links, data.as_of)["home_prefecture_id"]
+    overview = dict(zip(*top_values(homes)[["id", "pairs"]].T.values, strict=True))
     # Guilin: Kumamoto, and Yangshuo County's Annecy; the overview says 2.
     assert overview["cn-450300"] == 2
     assert "2 pairs in the current filter" in hover["cn-450300"]

@@ -183,8 +183,7 @@ def shown_share(data: Dataset, spec: LinkFilter) -> dict | None:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _completeness(folder: str, version: str, _data: Dataset) -> dict | None:
-    del folder, version  # the cache key only
-    return counts.completeness(_data.links, _data.official_totals, _data.as_of)
+    return counts.completeness_against(_data.links, _latest_official(folder, version, _data))
 
 
 def completeness(data: Dataset) -> dict | None:
