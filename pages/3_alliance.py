@@ -3,9 +3,9 @@
 import streamlit as st
 
 from sistercities.alliance import ties as alliance
-from sistercities.counts import completeness, completeness_text
+from sistercities.counts import completeness_text
 from sistercities.i18n import t
-from ui import sidebar
+from ui import cache, sidebar
 from ui.figures import show_figure
 from ui.views import alliance as view
 from ui.views import deck
@@ -19,7 +19,7 @@ with sidebar.page("page.alliance") as ctx:
     view.founding(ctx)
     view.banner(ctx, members, mode)
     st.info(t("alliance.definition", lang))
-    official = completeness(data.links, data.official_totals, data.as_of)
+    official = cache.completeness(data)
     if official:  # "80 of 132", as on every other page (issue #19)
         st.caption(completeness_text(official, lang))
 
@@ -50,12 +50,12 @@ with sidebar.page("page.alliance") as ctx:
         if not alliance.has_fields(members):
             st.info(t("alliance.fields_unassigned", lang))
         st.dataframe(prep.field_table, hide_index=True, key="alliance.by_field")
-    view.uncovered(ctx, av)
+    view.uncovered(ctx, prep.parts.missing)
 
     st.header(t("alliance.members_header", lang))
     if mode == view.SHIPPED and not ctx.data.synthetic:
         st.caption(t("alliance.members_shipped", lang))
-    st.dataframe(view.members_table(ctx, members), hide_index=True, key="alliance.members")
-    view.context_pairs(ctx, av)
+    st.dataframe(prep.parts.members.arrow, hide_index=True, key="alliance.members")
+    view.context_pairs(ctx, prep)
     view.roster_import(ctx)
     sidebar.credits(ctx)

@@ -122,6 +122,9 @@ def test_coverage_by_country_counts_carrying_pairs():
     assert table.loc["THA", "pairs"] == 3 and table.loc["THA", "carrying"] == 3
     assert table.loc["JPN", "carrying"] == 0 and table.loc["JPN", "share"] == 0
     assert list(table.index) == ["THA", "JPN"]
+    assert list(table["country_en"]) == ["Thailand", "Japan"]  # named from the pairs' rows
+    empty = alliance.coverage_by_country(LINKS.iloc[0:0], ties)
+    assert empty.empty and "share" in empty.columns
 
 
 def test_coverage_by_field_lists_every_field_and_no_field():
@@ -254,3 +257,39 @@ def test_alliance_display_tables_have_headers_in_both_languages(tiny):
     context = context_table(pairs, {"cn-450100": "Nanning"}, "en")
     assert len(context) == len(pairs) >= 1
     assert "Nanning" in set(context.iloc[:, 0])
+
+
+def test_figures_on_shared_parts_match_a_fresh_build_and_leave_the_parts_unchanged():
+    import json
+
+    from sistercities.alliance.figures import (
+        map_of_ties,
+        map_parts,
+        network_of_ties,
+        network_parts,
+        ties_map_spec,
+        ties_network_spec,
+    )
+    from sistercities.exports import stamp_spec
+
+    ties = alliance.college_ties(LINKS, ROSTER, PLACES)
+    names, fields = {"it": "IT", "civil": "Civil"}, ["it", "civil"]
+    points = member_points(ROSTER, PLACES)
+    on_map = map_parts(points, ["THA", "JPN", "CHN"], ["THA"], fields, names, "en")
+    on_graph = network_parts(points, fields, names, "en")
+    shared = [on_map.fixed, on_map.colleges, on_map.layout, on_graph.colleges, on_graph.layout]
+    before = json.dumps(shared, default=str)
+    one_tie = ties.iloc[:1]
+    stamp_spec(map_of_ties(on_map, one_tie), "A title", "A note")  # a page stamps what it shows
+    stamp_spec(network_of_ties(on_graph, one_tie), "A title", "A note")
+    fresh_map = ties_map_spec(
+        ROSTER, ties, PLACES, ["THA", "JPN", "CHN"], ["THA"], fields, names, "en"
+    )
+    assert map_of_ties(on_map, ties) == fresh_map
+    assert network_of_ties(on_graph, ties) == ties_network_spec(
+        ROSTER, ties, PLACES, fields, names, "en"
+    )
+    assert json.dumps(shared, default=str) == before
+    # fewer ties draw fewer lines on the same colleges
+    assert map_of_ties(on_map, one_tie)["data"][2]["lat"].count(None) == 1
+    assert map_of_ties(on_map, one_tie)["data"][-2:] == fresh_map["data"][-2:]

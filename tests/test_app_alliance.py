@@ -163,3 +163,34 @@ def test_shared_field_filter_changes_ties_and_coverage(tiny_app):
     at.multiselect(key="w.f.fields").set_value(["it"]).run()
     assert metrics(at)["带有院校联系的友城"][0] == "1 / 1 对"
     assert at.query_params["field"] in ("it", ["it"])
+
+
+def test_context_and_coverage_tables_follow_the_year_filter(monkeypatch):
+    """The per-filter cuts of tables built once per data version match the filter's pairs."""
+    from sistercities.alliance.ties import pairs_in_alliance_countries, roster_alliance_countries
+    from sistercities.filters import LinkFilter, apply_filter
+    from sistercities.i18n import t
+    from sistercities.store import transactions as store
+
+    monkeypatch.delenv("SISTERCITIES_DATA_DIR", raising=False)
+    data = store.load_consistent(DEFAULT_DATA_DIR).dataset
+    countries = roster_alliance_countries(data, data.alliance.members)
+    at = open_page(AppTest.from_file(app_path("dashboard.py"), default_timeout=90))
+    low, high = at.slider(key="w.f.years").min, at.slider(key="w.f.years").max
+    seen = set()
+    for start in (low, 2000, 2012, low):
+        at.slider(key="w.f.years").set_value((start, high)).run()  # a fresh handle each run
+        assert not at.exception
+        kept = apply_filter(data.links, LinkFilter(year_from=None if start == low else start))
+        pairs = pairs_in_alliance_countries(kept, countries)
+        (context,) = [d.value for d in at.dataframe if t("alliance.h.partner", "zh") in d.value]
+        assert len(context) == len(pairs)
+        assert sorted(context[t("alliance.h.established", "zh")]) == sorted(
+            v or t("date.unknown", "zh") for v in pairs["established"]
+        )
+        line = f"{len(pairs)} 对友城，分布在 {pairs['country_iso3'].nunique()} 个联盟国家"
+        assert line in texts(at)
+        (by_country,) = tables_with(at, t("alliance.h.share", "zh"))
+        assert by_country[t("alliance.h.pairs", "zh")].sum() == len(kept)
+        seen.add(len(pairs))
+    assert len(seen) >= 2  # the filter changed what the tables hold

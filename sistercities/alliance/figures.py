@@ -7,6 +7,7 @@ line trace with ``None`` gaps; field colours sit on a marker at each tie's midpo
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -75,30 +76,41 @@ def _midpoint(lat1: float, lon1: float, lat2: float, lon2: float) -> tuple[float
     return lats[1], lons[1]
 
 
-def tie_segments(ties: pd.DataFrame, points: pd.DataFrame) -> pd.DataFrame:
+def college_ends(points: pd.DataFrame) -> dict[str, tuple[float, float]]:
+    """Member id -> (lat, lon) of the colleges that have coordinates."""
+    located = points.dropna(subset=["lat", "lon"])
+    return dict(
+        zip(located["member_id"], zip(located["lat"], located["lon"], strict=True), strict=True)
+    )
+
+
+def tie_fields(ties: pd.DataFrame) -> dict[tuple[str, str], tuple[str, ...]]:
+    """(Guangxi member, foreign member) -> the sorted fields its ties carry ('' for none).
+
+    Pairs of colleges come in sorted order (plain Python: a pandas group-by per filter cost
+    more than drawing the few ties).
+    """
+    found: dict[tuple[str, str], set[str]] = {}
+    for g_id, f_id, field in zip(
+        ties["guangxi_member_id"], ties["foreign_member_id"], ties["field_id"], strict=True
+    ):
+        found.setdefault((g_id, f_id), set()).add(field)
+    return {pair: tuple(sorted(found[pair])) for pair in sorted(found)}
+
+
+def tie_segments(ties: pd.DataFrame, ends: dict[str, tuple[float, float]]) -> pd.DataFrame:
     """One row per college pair with a tie: both ends' coordinates and the fields it carries.
 
+    ``ends`` is :func:`college_ends` of the members' points.
     Returns: DataFrame with columns guangxi_member_id, foreign_member_id, fields (sorted tuple,
     '' for no field), lat0, lon0, lat1, lon1, mid_lat, mid_lon; pairs without coordinates dropped.
     """
     columns = ["guangxi_member_id", "foreign_member_id", "fields"]
     columns += ["lat0", "lon0", "lat1", "lon1", "mid_lat", "mid_lon"]
-    if ties.empty:
-        return pd.DataFrame(columns=columns)
-    grouped = ties.groupby(["guangxi_member_id", "foreign_member_id"])["field_id"]
-    # pandas-stubs allow only scalar results for agg; a tuple per group works at run time.
-    tuples = grouped.agg(lambda v: tuple(sorted(set(v))))  # type: ignore[type-var]
-    pairs = tuples.reset_index(name="fields")
-    located = points.dropna(subset=["lat", "lon"])
-    where = dict(
-        zip(located["member_id"], zip(located["lat"], located["lon"], strict=True), strict=True)
-    )
     rows = []
-    for g_id, f_id, fields in zip(
-        pairs["guangxi_member_id"], pairs["foreign_member_id"], pairs["fields"], strict=True
-    ):
-        if g_id in where and f_id in where:
-            (lat0, lon0), (lat1, lon1) = where[g_id], where[f_id]
+    for (g_id, f_id), fields in tie_fields(ties).items():
+        if g_id in ends and f_id in ends:
+            (lat0, lon0), (lat1, lon1) = ends[g_id], ends[f_id]
             rows.append(
                 (g_id, f_id, fields, lat0, lon0, lat1, lon1, *_midpoint(lat0, lon0, lat1, lon1))
             )
@@ -190,14 +202,32 @@ def ties_map_spec(
     """
     if points is None:
         points = member_points(members, places)
+    return map_of_ties(map_parts(points, countries, highlight, field_ids, names, lang), ties)
+
+
+@dataclass(frozen=True, eq=False)
+class MapParts:
+    """What the ties map draws whatever the filter: base map, colleges, frame (read-only)."""
+
+    fixed: list[dict[str, Any]]  # the base choropleth and China's maritime line
+    colleges: list[dict[str, Any]]  # Guangxi, then foreign college markers
+    ends: dict[str, tuple[float, float]]  # :func:`college_ends`
+    colours: dict[str, str]
+    names: dict[str, str]
+    lang: Lang
+    layout: dict[str, Any]
+
+
+def map_parts(
+    points: pd.DataFrame,
+    countries: list[str],
+    highlight: list[str],
+    field_ids: list[str],
+    names: dict[str, str],
+    lang: Lang,
+) -> MapParts:
+    """The filter-free parts of :func:`ties_map_spec` (``points``: :func:`member_points`)."""
     points = points.dropna(subset=["lat", "lon"])
-    segments = tie_segments(ties, points)
-    data = [_base_trace(countries, highlight), maritime_trace(lang), _lines_trace(segments, lang)]
-    colours = field_colours(field_ids)
-    for field_id in _fields_present(segments, colours):
-        data.append(_midpoint_trace(segments, field_id, colours, names, lang))
-    for side in ("guangxi", "foreign"):
-        data.append(_college_trace(points, side, names, lang, geo=True))
     layout = {
         "template": TEMPLATE,
         "height": MAP_HEIGHT,
@@ -206,7 +236,27 @@ def ties_map_spec(
         "uirevision": "alliance-map",
         "geo": _geo_layout(points),
     }
-    return {"data": data, "layout": layout}
+    return MapParts(
+        fixed=[_base_trace(countries, highlight), maritime_trace(lang)],
+        colleges=[_college_trace(points, side, names, lang, geo=True) for side in _SIDES],
+        ends=college_ends(points),
+        colours=field_colours(field_ids),
+        names=names,
+        lang=lang,
+        layout=layout,
+    )
+
+
+def map_of_ties(parts: MapParts, ties: pd.DataFrame) -> dict[str, Any]:
+    """The ties map of ``ties`` on prebuilt ``parts`` (the traces of ``parts`` are shared)."""
+    segments = tie_segments(ties, parts.ends)
+    data = [*parts.fixed, _lines_trace(segments, parts.lang)]
+    for field_id in _fields_present(segments, parts.colours):
+        data.append(_midpoint_trace(segments, field_id, parts.colours, parts.names, parts.lang))
+    return {"data": [*data, *parts.colleges], "layout": dict(parts.layout)}
+
+
+_SIDES = ("guangxi", "foreign")
 
 
 def _fields_present(segments: pd.DataFrame, colours: dict[str, str]) -> list[str]:
@@ -331,36 +381,29 @@ def ties_network_spec(
     """
     if points is None:
         points = member_points(members, places)
+    return network_of_ties(network_parts(points, field_ids, names, lang), ties)
+
+
+@dataclass(frozen=True, eq=False)
+class NetworkParts:
+    """What the ties network draws whatever the filter: the colleges in two columns."""
+
+    where: dict[str, tuple[float, float]]  # member id -> (x, y)
+    colleges: list[dict[str, Any]]  # Guangxi, then foreign college markers with labels
+    colours: dict[str, str]
+    names: dict[str, str]
+    lang: Lang
+    layout: dict[str, Any]
+
+
+def network_parts(
+    points: pd.DataFrame, field_ids: list[str], names: dict[str, str], lang: Lang
+) -> NetworkParts:
+    """The filter-free parts of :func:`ties_network_spec` (``points``: :func:`member_points`)."""
     points = network_positions(points, lang)
     where = dict(zip(points["member_id"], zip(points["x"], points["y"], strict=True), strict=True))
-    colours = field_colours(field_ids)
-    data: list[dict[str, Any]] = []
-    on_graph = ties.loc[
-        ties["guangxi_member_id"].isin(set(where)) & ties["foreign_member_id"].isin(set(where))
-    ]
-    for field_id in [f for f in colours if f in set(on_graph["field_id"])]:
-        edges = on_graph.loc[on_graph["field_id"] == field_id].drop_duplicates(
-            ["guangxi_member_id", "foreign_member_id"]
-        )
-        xs: list[float | None] = []
-        ys: list[float | None] = []
-        for edge in edges.itertuples():
-            (x0, y0), (x1, y1) = where[edge.guangxi_member_id], where[edge.foreign_member_id]
-            xs += [x0, x1, None]
-            ys += [y0, y1, None]
-        data.append(
-            dict(
-                type="scatter",
-                x=xs,
-                y=ys,
-                mode="lines",
-                line={"width": 1.4, "color": colours[field_id]},
-                opacity=0.75,
-                name=_field_label(field_id, names, lang),
-                hoverinfo="skip",
-            )
-        )
-    for side, position in (("guangxi", "middle left"), ("foreign", "middle right")):
+    colleges = []
+    for side, position in zip(_SIDES, ("middle left", "middle right"), strict=True):
         trace = _college_trace(points, side, names, lang, geo=False)
         chosen = points.loc[points["side"] == side]
         trace.update(
@@ -368,7 +411,7 @@ def ties_network_spec(
             text=[_short(_member_label(row, lang)) for row in chosen.to_dict("records")],
             textposition=position,
         )
-        data.append(trace)
+        colleges.append(trace)
     rows = max(1, int(points["side"].value_counts().max()) if not points.empty else 1)
     height = max(420, 24 * rows + 120)
     layout = {
@@ -383,7 +426,39 @@ def ties_network_spec(
         "legend": {"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"},
         "uirevision": "alliance-network",
     }
-    return {"data": data, "layout": layout}
+    return NetworkParts(where, colleges, field_colours(field_ids), names, lang, layout)
+
+
+def network_of_ties(parts: NetworkParts, ties: pd.DataFrame) -> dict[str, Any]:
+    """The ties network of ``ties`` on prebuilt ``parts`` (the traces of ``parts`` are shared)."""
+    where = parts.where
+    edges: dict[str, dict[tuple[str, str], None]] = {}  # field -> college pairs, in tie order
+    for g_id, f_id, field in zip(
+        ties["guangxi_member_id"], ties["foreign_member_id"], ties["field_id"], strict=True
+    ):
+        if g_id in where and f_id in where:
+            edges.setdefault(field, {})[(g_id, f_id)] = None
+    data: list[dict[str, Any]] = []
+    for field_id in [f for f in parts.colours if f in edges]:
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for g_id, f_id in edges[field_id]:
+            (x0, y0), (x1, y1) = where[g_id], where[f_id]
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+        data.append(
+            dict(
+                type="scatter",
+                x=xs,
+                y=ys,
+                mode="lines",
+                line={"width": 1.4, "color": parts.colours[field_id]},
+                opacity=0.75,
+                name=_field_label(field_id, parts.names, parts.lang),
+                hoverinfo="skip",
+            )
+        )
+    return {"data": [*data, *parts.colleges], "layout": dict(parts.layout)}
 
 
 def _short(text: str) -> str:

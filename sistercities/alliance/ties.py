@@ -9,6 +9,7 @@ member on each side lists F. Explicit ties in ties.csv are drawn between their t
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
@@ -183,16 +184,28 @@ def coverage_by_country(links: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame
     Returns: DataFrame with columns country_iso3, country_zh, country_en, pairs, carrying, share,
     sorted by carrying pairs then pairs (descending).
     """
-    carried = links["link_id"].isin(carrying_link_ids(ties))
-    frame = links.assign(carrying=carried.astype(int))
-    grouped = frame.groupby(["country_iso3", "country_zh", "country_en"], as_index=False).agg(
-        pairs=("link_id", "size"), carrying=("carrying", "sum")
-    )
-    grouped["share"] = grouped["carrying"] / grouped["pairs"]
-    ordered = grouped.sort_values(
-        ["carrying", "pairs", "country_iso3"], ascending=[False, False, True]
-    )
-    return ordered.reset_index(drop=True)
+    columns = ["country_iso3", "country_zh", "country_en", "pairs", "carrying", "share"]
+    codes = links["country_iso3"]
+    # A country's names follow from its code (contract.enrich), so its first row names it.
+    # Counted in plain Python on the few countries: a pandas group-by cost more than the rest.
+    firsts = codes.drop_duplicates()
+    zh, en = (links[column].loc[firsts.index] for column in ("country_zh", "country_en"))
+    pairs = codes.value_counts().to_dict()
+    wanted = carrying_link_ids(ties)  # few: tested from the pairs' side (kept_link_ids)
+    carried = Counter(links.loc[links["link_id"].isin(wanted), "country_iso3"]) if wanted else {}
+    rows = [
+        (
+            code,
+            name_zh,
+            name_en,
+            pairs[code],
+            carried.get(code, 0),
+            carried.get(code, 0) / pairs[code],
+        )
+        for code, name_zh, name_en in zip(firsts, zh, en, strict=True)
+    ]
+    rows.sort(key=lambda row: (-row[4], -row[3], row[0]))
+    return pd.DataFrame(rows, columns=columns)
 
 
 def coverage_by_field(
@@ -203,13 +216,18 @@ def coverage_by_field(
     Returns: DataFrame with columns field_id, name_zh, name_en, carrying (every field of
     ``fields`` listed, in its order, then '').
     """
-    on_links = ties.loc[ties["link_id"].isin(kept_link_ids(links, ties["link_id"]))]
-    rows = []
-    for field in [*fields.itertuples(), None]:
-        field_id = field.field_id if field is not None else ""
-        count = on_links.loc[on_links["field_id"] == field_id, "link_id"].nunique()
-        names = (field.name_zh, field.name_en) if field is not None else ("", "")
-        rows.append((field_id, *names, int(count)))
+    kept = kept_link_ids(links, ties["link_id"])
+    carrying: dict[str, set[str]] = {}
+    for link_id, field_id in zip(ties["link_id"], ties["field_id"], strict=True):
+        if link_id in kept:
+            carrying.setdefault(field_id, set()).add(link_id)
+    rows = [
+        (field_id, name_zh, name_en, len(carrying.get(field_id, ())))
+        for field_id, name_zh, name_en in zip(
+            fields["field_id"], fields["name_zh"], fields["name_en"], strict=True
+        )
+    ]
+    rows.append(("", "", "", len(carrying.get("", ()))))
     return pd.DataFrame(rows, columns=["field_id", "name_zh", "name_en", "carrying"])
 
 
@@ -260,6 +278,17 @@ def named_counts(members: pd.DataFrame, facts: dict) -> dict[str, int | None]:
     }
 
 
+def roster_alliance_countries(
+    data: Dataset, members: pd.DataFrame, roster_countries: bool = True
+) -> list[str]:
+    """:func:`alliance_countries` of a roster (only the named ones for a fictional roster).
+
+    A fictional roster (``roster_countries`` False) places no real college in a country.
+    """
+    placed = members if roster_countries else members.iloc[0:0]
+    return alliance_countries(data.alliance.facts, placed, data.places)
+
+
 @dataclass(frozen=True, eq=False)
 class AllianceView:
     """What the alliance page shows for one roster and one filter.
@@ -299,8 +328,7 @@ def build_view(
         links = apply_filter(data.links, spec, field_link_ids(ties))
     unrestricted = LinkFilter(fields=spec.fields) == spec
     shown = filter_ties(ties, kept_link_ids(links, ties["link_id"]), spec.fields, unrestricted)
-    placed = members if roster_countries else members.iloc[0:0]
-    countries = alliance_countries(data.alliance.facts, placed, data.places)
+    countries = roster_alliance_countries(data, members, roster_countries)
     return AllianceView(members, ties, links, shown, countries)
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import partial
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -30,6 +31,7 @@ from sistercities.alliance.ties import (
     countries_without_ties,
     named_counts,
     pairs_in_alliance_countries,
+    roster_alliance_countries,
     tie_summary,
 )
 from sistercities.contract.problems import errors, problems_frame
@@ -92,9 +94,9 @@ def founding(ctx: PageContext) -> None:
     form = pick(facts.get("format_zh", ""), facts.get("format_en", ""), lang)
     key = "alliance.founded" if form else "alliance.founded_plain"
     st.caption(t(key, lang, date=facts["founded"], place=place, format=form))
-    _metrics(ctx)
+    named = named_counts(ctx.data.alliance.members, facts)
+    _metrics(ctx, named)
     if not ctx.data.synthetic:  # fictional members are named by no public report
-        named = named_counts(ctx.data.alliance.members, facts)
         st.markdown(t("alliance.named_statement", lang, **{k: _num(v) for k, v in named.items()}))
     left, right = st.columns(2)
     with left:
@@ -117,11 +119,10 @@ def founding(ctx: PageContext) -> None:
         )
 
 
-def _metrics(ctx: PageContext) -> None:
-    """The founding counts as metrics, each with how many are named publicly."""
+def _metrics(ctx: PageContext, named: dict[str, int | None]) -> None:
+    """The founding counts as metrics, each with how many are named publicly (``named``)."""
     facts, lang = ctx.data.alliance.facts, ctx.lang
     counts = facts.get("founding_counts", {})
-    named = named_counts(ctx.data.alliance.members, facts)
     deltas = {
         "guangxi_colleges": t("alliance.m.named", lang, count=named["guangxi_named"]),
         "foreign_colleges": t("alliance.m.named", lang, count=named["foreign_named"]),
@@ -245,10 +246,9 @@ def figure_title(figure: str, mode: str) -> str:
     return f"alliance.title.{figure}" + (".demo" if mode == DEMO_MODE else "")
 
 
-def uncovered(ctx: PageContext, av: AllianceView) -> None:
-    """Alliance countries where no pair carries a college tie yet (over all pairs)."""
+def uncovered(ctx: PageContext, missing: pd.DataFrame) -> None:
+    """Alliance countries where no pair carries a college tie yet (``missing``, over all pairs)."""
     st.subheader(t("alliance.uncovered_header", ctx.lang))
-    missing = countries_without_ties(ctx.data.links, av.ties, av.countries)
     if missing.empty:
         st.success(t("alliance.uncovered_none", ctx.lang))
     else:
@@ -260,25 +260,36 @@ def uncovered(ctx: PageContext, av: AllianceView) -> None:
     st.caption(t("alliance.uncovered_note", ctx.lang))
 
 
-def context_pairs(ctx: PageContext, av: AllianceView) -> None:
+def context_pairs(ctx: PageContext, prep: Prepared) -> None:
     """Guangxi's pairs in alliance countries: context, never members."""
     lang = ctx.lang
     st.header(t("alliance.context_header", lang))
     st.caption(t("alliance.context_caption", lang))
-    pairs = pairs_in_alliance_countries(av.links, av.countries)
-    if pairs.empty:
+    if not len(prep.context):
         st.info(t("alliance.context_none", lang))
         return
-    st.markdown(
-        t(
-            "alliance.context_count",
-            lang,
-            pairs=len(pairs),
-            countries=pairs["country_iso3"].nunique(),
-        )
+    count = t(
+        "alliance.context_count", lang, pairs=len(prep.context), countries=prep.context_countries
     )
-    table = context_table(pairs, ctx.names, lang)
-    st.dataframe(table, hide_index=True, key="alliance.context")
+    st.markdown(count)
+    st.dataframe(prep.context.arrow, hide_index=True, key="alliance.context")
+
+
+@dataclass(frozen=True, eq=False)
+class RosterParts:
+    """What the page shows of a roster whatever the filter (per data version, roster, language).
+
+    ``context`` holds every pair in an alliance country (``context_at``: their row labels in
+    the links, ``context_codes``: their countries), cut per filter.
+    """
+
+    map: alliance_figures.MapParts
+    network: alliance_figures.NetworkParts
+    members: cache.ShownTable
+    missing: pd.DataFrame  # alliance countries where no pair carries a tie
+    context: cache.ShownTable
+    context_at: pd.Index
+    context_codes: np.ndarray
 
 
 @dataclass(frozen=True, eq=False)
@@ -288,11 +299,14 @@ class Prepared:
     members: pd.DataFrame
     mode: str
     av: AllianceView
+    parts: RosterParts
     summary: dict
     ties_map: cache.Spec  # plain figure dicts, never validated by plotly
     ties_network: cache.Spec
     country_table: pd.DataFrame
     field_table: pd.DataFrame
+    context: cache.ShownTable  # the filter's pairs in alliance countries
+    context_countries: int
 
 
 def prepared(ctx: PageContext) -> Prepared:
@@ -327,50 +341,65 @@ def _college_ties(
     return college_ties(_data.links, _members, _data.places, _data.alliance.ties)
 
 
-@st.cache_resource(max_entries=8, show_spinner=False)
-def _member_points(
-    folder: str, version: str, mode: str, _data: Dataset, _members: pd.DataFrame
-) -> pd.DataFrame:
-    """The colleges at their places (both figures draw them), once per data version and roster."""
-    del folder, version, mode  # the cache key only
-    return alliance_figures.member_points(_members, _data.places)
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _roster_parts(
+    folder: str,
+    version: str,
+    mode: str,
+    lang: Lang,
+    _ctx: PageContext,
+    _members: pd.DataFrame,
+    _ties: pd.DataFrame,
+) -> RosterParts:
+    """:func:`roster_parts` once per data version, roster (shipped or demo) and language."""
+    del folder, version  # the cache key only
+    return roster_parts(_ctx, _members, _ties, mode, lang)
+
+
+def roster_parts(
+    ctx: PageContext, members: pd.DataFrame, ties: pd.DataFrame, mode: str, lang: Lang
+) -> RosterParts:
+    """The filter-free parts of the page for a roster and its college ties over every pair."""
+    data = ctx.data
+    points = alliance_figures.member_points(members, data.places)
+    field_ids = list(data.alliance.fields["field_id"])
+    countries = roster_alliance_countries(data, members, roster_countries=mode != DEMO_MODE)
+    world = list(data.countries["iso3"])
+    context = pairs_in_alliance_countries(data.links, countries)
+    return RosterParts(
+        map=alliance_figures.map_parts(points, world, countries, field_ids, ctx.names, lang),
+        network=alliance_figures.network_parts(points, field_ids, ctx.names, lang),
+        members=cache.ShownTable.of(members_table(ctx, members)),
+        missing=countries_without_ties(data.links, ties, countries),
+        context=cache.ShownTable.of(context_table(context, ctx.names, lang)),
+        context_at=context.index,
+        context_codes=context["country_iso3"].to_numpy(),
+    )
 
 
 def _prepare(ctx: PageContext) -> Prepared:
     data = ctx.data
     members, mode = active_roster(data)
-    ties, points = None, None  # an uploaded roster lives in one session: nothing to share
-    if mode != UPLOADED:
-        key = (str(data.folder), data.version, mode, data, members)
-        ties, points = _college_ties(*key), _member_points(*key)
+    if mode == UPLOADED:  # it lives in one session: nothing to share
+        ties = college_ties(data.links, members, data.places, data.alliance.ties)
+        parts = roster_parts(ctx, members, ties, mode, ctx.lang)
+    else:
+        ties = _college_ties(str(data.folder), data.version, mode, data, members)
+        parts = _roster_parts(str(data.folder), data.version, mode, ctx.lang, ctx, members, ties)
     av = build_view(
         data, members, ctx.spec, roster_countries=mode != DEMO_MODE, ties=ties, kept=ctx.history
     )
-    field_ids = list(data.alliance.fields["field_id"])
-    world = list(data.countries["iso3"])
+    kept = parts.context_at.isin(av.links.index)
     return Prepared(
         members=members,
         mode=mode,
         av=av,
+        parts=parts,
         summary=tie_summary(av.shown),
-        ties_map=cache.Spec(
-            alliance_figures.ties_map_spec(
-                members,
-                av.shown,
-                data.places,
-                world,
-                av.countries,
-                field_ids,
-                ctx.names,
-                ctx.lang,
-                points,
-            )
-        ),
-        ties_network=cache.Spec(
-            alliance_figures.ties_network_spec(
-                members, av.shown, data.places, field_ids, ctx.names, ctx.lang, points
-            )
-        ),
+        ties_map=cache.Spec(alliance_figures.map_of_ties(parts.map, av.shown)),
+        ties_network=cache.Spec(alliance_figures.network_of_ties(parts.network, av.shown)),
         country_table=country_table(av.links, av.shown, ctx.lang),
         field_table=field_table(av.links, av.shown, ctx.data.alliance.fields, ctx.lang),
+        context=parts.context.cut(kept),
+        context_countries=len(set(parts.context_codes[kept])),
     )

@@ -14,7 +14,7 @@ import streamlit as st
 from sistercities.contract.problems import Problem, errors, problems_frame
 from sistercities.contract.reading import MAX_FILE_BYTES
 from sistercities.contract.schema import LINKS_COLUMNS, MEMBERS_COLUMNS, PLACES_COLUMNS, Lang
-from sistercities.counts import completeness, completeness_text
+from sistercities.counts import completeness_text
 from sistercities.dataset import dataset_version
 from sistercities.exports import csv_bytes, xlsx_bytes
 from sistercities.i18n import t
@@ -95,7 +95,7 @@ def report(lang: Lang) -> None:
 def completeness_part(ctx: PageContext) -> None:
     """Completeness against the latest official total, and the official totals themselves."""
     data = ctx.data
-    info = completeness(data.links, data.official_totals, data.as_of)
+    info = cache.completeness(data)
     if data.synthetic:
         st.info(t("data.totals_fictional", ctx.lang))
         return
