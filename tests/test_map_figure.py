@@ -15,8 +15,10 @@ from sistercities.figures.world_map import (
     HOVER_LINES,
     UIREVISION,
     MapView,
-    joined_hover,
+    joined_blocks,
     map_summary,
+    pair_hover,
+    place_markers,
     split_located,
     world_map_figure,
 )
@@ -228,15 +230,33 @@ def test_label_points_come_from_the_served_topojson(points):
     assert Path(STATIC_DIR / "world_110m.json").exists()
 
 
-def test_hover_blocks_are_joined_per_place_in_order_with_a_count_of_the_rest():
-    keys = pd.Series(["b", "a", "b", "b", "b", "b", "b", "b", "b", "b"])
-    blocks = pd.Series([f"p{i}" for i in range(10)])
-    joined = joined_hover(keys, blocks, "en")
-    assert joined["a"] == "p1"
-    first = joined["b"].split("<br>—<br>")
-    assert first[:HOVER_LINES] == ["p0", "p2", "p3", "p4", "p5", "p6", "p7", "p8"][:HOVER_LINES]
-    assert len(first) == HOVER_LINES + 1 and first[-1] != "p9"  # the rest as a count
-    assert str(9 - HOVER_LINES) in first[-1]
+def test_hover_blocks_are_joined_in_order_with_a_count_of_the_rest():
+    blocks = [f"p{i}" for i in range(9)]
+    shown = joined_blocks(blocks, "en").split("<br>—<br>")
+    assert shown[:HOVER_LINES] == blocks[:HOVER_LINES]
+    assert len(shown) == HOVER_LINES + 1 and "p8" not in shown  # the rest as a count
+    assert str(9 - HOVER_LINES) in shown[-1]
+    assert joined_blocks(["p0"], "en") == "p0"
+
+
+def test_place_markers_join_each_places_pairs_in_row_order(shipped):
+    drawable, _ = split_located(shipped.links)
+    first = drawable.iloc[[0]]
+    twice = pd.concat([drawable, first.assign(level="county")], ignore_index=True)  # 2nd level
+    texts = pair_hover(twice, "en")
+    for colour_by in ("continent", "level"):
+        markers = place_markers(twice, "en", colour_by)
+        assert sum(sum(m.counts) for m in markers.values()) == len(twice)
+        for category, group in markers.items():
+            assert group.keys == sorted(group.keys) and group.kind == "place"
+            part = twice.loc[twice[colour_by].fillna("") == category]
+            assert group.counts == [int((part["partner_place_id"] == k).sum()) for k in group.keys]
+            place = group.keys[0]
+            blocks = list(texts.loc[part.index][part["partner_place_id"] == place])
+            assert group.hovers[0] == joined_blocks(blocks, "en")
+    by_level = place_markers(twice, "en", "level")
+    place = first["partner_place_id"].iloc[0]
+    assert place in by_level["county"].keys  # its county pair is a marker of its own
 
 
 def test_guangxi_hover_counts_pairs_as_every_page_does(tmp_path, points):

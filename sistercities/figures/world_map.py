@@ -12,11 +12,11 @@ markers are drawn per partner country instead of per pair (the page says so).
 from __future__ import annotations
 
 import html
+from collections import Counter
 from dataclasses import dataclass
-from itertools import groupby
-from operator import itemgetter
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -128,22 +128,12 @@ def pair_hover(links: pd.DataFrame, lang: Lang) -> pd.Series:
     )
 
 
-def joined_hover(keys: pd.Series, blocks: pd.Series, lang: Lang) -> pd.Series:
-    """Per key, its hover blocks joined: the first few in order and a count of the rest.
-
-    One pass over the rows sorted by key (a pandas aggregation calling Python per group took
-    most of the map's build time at 25,000 pairs).
-    """
-    order = keys.to_numpy().argsort(kind="stable")
-    sorted_keys, sorted_blocks = keys.to_numpy()[order], blocks.to_numpy()[order]
-    joined: dict[object, str] = {}
-    for key, rows in groupby(zip(sorted_keys, sorted_blocks, strict=True), key=itemgetter(0)):
-        shown = [block for _, block in rows]
-        if len(shown) > HOVER_LINES:
-            more = t("map.hover.more", lang, count=len(shown) - HOVER_LINES)
-            shown = [*shown[:HOVER_LINES], more]
-        joined[key] = "<br>—<br>".join(shown)
-    return pd.Series(joined, dtype=object)
+def joined_blocks(blocks: list[str], lang: Lang) -> str:
+    """A marker's hover: its first :data:`HOVER_LINES` blocks in order, then a count of the rest."""
+    if len(blocks) > HOVER_LINES:
+        more = t("map.hover.more", lang, count=len(blocks) - HOVER_LINES)
+        blocks = [*blocks[:HOVER_LINES], more]
+    return "<br>—<br>".join(blocks)
 
 
 def _category_order(colour_by: ColourBy) -> list[str]:
@@ -176,36 +166,90 @@ def country_points(
     return labels.reindex(mean.index).fillna(mean)
 
 
-def _marker_groups(
-    links: pd.DataFrame, lang: Lang, aggregated: bool, points: pd.DataFrame
-) -> pd.DataFrame:
-    """One row per partner marker: key, kind, lon, lat, count and hover text."""
-    key = "country_iso3" if aggregated else "partner_place_id"
-    grouped = links.groupby(key, sort=True)
-    frame = pd.DataFrame({"count": grouped.size()})
-    if aggregated:
-        frame["lon"] = points.loc[frame.index, "lon"]
-        frame["lat"] = points.loc[frame.index, "lat"]
-        names = grouped["country_zh" if lang == "zh" else "country_en"].first()
+@dataclass(frozen=True)
+class Markers:
+    """The partner markers of one colour category, in key order (``kind``: place or country)."""
+
+    keys: list[str]
+    counts: list[int]
+    lons: list[float]
+    lats: list[float]
+    hovers: list[str]
+    kind: str
+
+
+def place_markers(links: pd.DataFrame, lang: Lang, colour_by: ColourBy) -> dict[str, Markers]:
+    """Per colour category, one marker per partner place: its pairs' hover blocks joined.
+
+    Plain Python over the few columns it reads: up to :data:`AGGREGATE_ABOVE` pairs, where a
+    pandas group-by per category (copying every column of the links) cost most of the map.
+    """
+    rows = zip(
+        links[colour_by].fillna("").to_numpy(),
+        links["partner_place_id"].to_numpy(),
+        links["partner_lon"].to_numpy(),
+        links["partner_lat"].to_numpy(),
+        pair_hover(links, lang),
+        strict=True,
+    )
+    found: dict[str, dict[str, tuple[float, float, list[str]]]] = {}
+    for category, place, lon, lat, text in rows:
+        places = found.setdefault(category, {})
+        if place in places:
+            places[place][2].append(text)
+        else:
+            places[place] = (lon, lat, [text])
+    markers = {}
+    for category, places in found.items():
+        keys = sorted(places)
+        markers[category] = Markers(
+            keys=keys,
+            counts=[len(places[k][2]) for k in keys],
+            lons=[float(places[k][0]) for k in keys],
+            lats=[float(places[k][1]) for k in keys],
+            hovers=[joined_blocks(places[k][2], lang) for k in keys],
+            kind="place",
+        )
+    return markers
+
+
+def country_markers(
+    links: pd.DataFrame,
+    lang: Lang,
+    colour_by: ColourBy,
+    label_points: dict[str, tuple[float, float]],
+) -> dict[str, Markers]:
+    """Per colour category, one marker per partner country at its label point."""
+    points = country_points(links, label_points)
+    name = "country_zh" if lang == "zh" else "country_en"
+    columns = ["country_iso3", name, "partner_place_id"]
+    narrow = links[columns].assign(category=links[colour_by].fillna(""))
+    markers = {}
+    for category, part in narrow.groupby("category", sort=False):
+        grouped = part.groupby("country_iso3", sort=True)
+        count = grouped.size()
+        names = grouped[name].first()
         places = grouped["partner_place_id"].nunique()
-        frame["hover"] = [
-            t("map.hover.country", lang, country=html.escape(str(n)), pairs=c, places=p)
-            for n, c, p in zip(names, frame["count"], places, strict=True)
-        ]
-    else:
-        frame["lon"] = grouped["partner_lon"].first()
-        frame["lat"] = grouped["partner_lat"].first()
-        hover = pair_hover(links, lang)
-        frame["hover"] = joined_hover(links[key], hover, lang).reindex(frame.index)
-    frame["kind"] = "country" if aggregated else "place"
-    return frame
+        keys = [str(k) for k in count.index]
+        markers[str(category)] = Markers(
+            keys=keys,
+            counts=[int(c) for c in count],
+            lons=points.loc[keys, "lon"].tolist(),
+            lats=points.loc[keys, "lat"].tolist(),
+            hovers=[
+                t("map.hover.country", lang, country=html.escape(str(n)), pairs=c, places=p)
+                for n, c, p in zip(names, count, places, strict=True)
+            ],
+            kind="country",
+        )
+    return markers
 
 
-def _marker_size(count: pd.Series, aggregated: bool, largest: int) -> pd.Series:
+def _marker_size(count: list[int], aggregated: bool, largest: int) -> list[float]:
     """Marker diameters in pixels: by pairs per place, or scaled to the largest country."""
-    if aggregated:
-        return 5 + 20 * (count / max(largest, 1)) ** 0.5
-    return 6 + count**0.5 * 1.5
+    values = np.asarray(count, dtype=float)
+    by_country = 5 + 20 * (values / max(largest, 1)) ** 0.5
+    return (by_country if aggregated else 6 + values**0.5 * 1.5).round(1).tolist()
 
 
 def partner_traces(
@@ -216,36 +260,36 @@ def partner_traces(
     label_points: dict[str, tuple[float, float]],
 ) -> list[dict]:
     """Partner markers, one trace per colour category (so the legend names each)."""
-    points = country_points(links, label_points) if aggregated else pd.DataFrame()
     related = _related_places(links, view.selected)
-    largest = int(links.groupby("country_iso3").size().max()) if aggregated else 1
+    if aggregated:
+        markers = country_markers(links, lang, view.colour_by, label_points)
+        largest = int(links["country_iso3"].value_counts().max())  # a country's pairs in all
+    else:
+        markers = place_markers(links, lang, view.colour_by)
+        largest = 1
     traces = []
     for value in _category_order(view.colour_by):
-        part = links.loc[links[view.colour_by].fillna("") == value]
-        if part.empty:
+        group = markers.get(value)
+        if group is None:
             continue
-        groups = _marker_groups(part, lang, aggregated, points)
-        size = _marker_size(groups["count"], aggregated, largest)
-        opacity = [1.0 if not related or key in related else 0.3 for key in groups.index]
+        opacity = [1.0 if not related or key in related else 0.3 for key in group.keys]
         name = _category_name(view.colour_by, value, lang)
         traces.append(
             dict(
                 type="scattergeo",
-                lon=groups["lon"].tolist(),
-                lat=groups["lat"].tolist(),
+                lon=group.lons,
+                lat=group.lats,
                 mode="markers",
                 marker={
-                    "size": size.round(1).tolist(),
+                    "size": _marker_size(group.counts, aggregated, largest),
                     "color": _category_colour(view.colour_by, value),
                     "opacity": opacity,
                     "line": {"color": "#ffffff", "width": 0.8},
                 },
-                customdata=[
-                    [kind, key] for kind, key in zip(groups["kind"], groups.index, strict=True)
-                ],
-                hovertext=groups["hover"].tolist(),
+                customdata=[[group.kind, key] for key in group.keys],
+                hovertext=group.hovers,
                 hovertemplate="%{hovertext}<extra></extra>",
-                name=t("map.legend.partners", lang, category=name, pairs=len(part)),
+                name=t("map.legend.partners", lang, category=name, pairs=sum(group.counts)),
                 unselected={"marker": {"opacity": 1.0}},
             )
         )
@@ -261,84 +305,91 @@ def _related_places(links: pd.DataFrame, selected: str | None) -> set[str]:
     return ends | set(chosen["country_iso3"])
 
 
-def home_counts(links: pd.DataFrame) -> pd.DataFrame:
+@dataclass(frozen=True)
+class HomeCount:
+    """A Guangxi place's pairs as every page counts them (its counties' included)."""
+
+    pairs: int
+    counties: int  # pairs held by its counties
+    undrawn: int  # pairs not drawn: a location is unknown
+
+
+def home_counts(links: pd.DataFrame) -> dict[str, HomeCount]:
     """Per Guangxi place, its pairs as every page counts them, drawn or not.
 
     A prefecture's include its counties' (as the overview's top list and the close-up).
-
-    Returns: DataFrame indexed by place id with columns pairs, counties (pairs held by its
-    counties) and undrawn (pairs not drawn: a location is unknown).
+    Counted with ``Counter`` over numpy arrays (four pandas group-bys cost more).
     """
-    _, missing = split_located(links)
-
-    def through_counties(frame: pd.DataFrame) -> pd.Series:
-        """Pairs held by a county, counted for its prefecture."""
-        prefecture = frame["home_prefecture_id"]
-        county = (frame["home_place_id"] != prefecture) & (prefecture != "")
-        return frame.loc[county].groupby("home_prefecture_id").size()
-
-    frame = pd.DataFrame(
-        {
-            "own": links.groupby("home_place_id").size(),
-            "counties": through_counties(links),
-            "u1": missing.groupby("home_place_id").size(),
-            "u2": through_counties(missing),
-        }
-    )
-    frame = frame.fillna(0).astype(int)
-    return pd.DataFrame(
-        {
-            "pairs": frame["own"] + frame["counties"],
-            "counties": frame["counties"],
-            "undrawn": frame["u1"] + frame["u2"],
-        }
-    )
+    home = links["home_place_id"].to_numpy()
+    prefecture = links["home_prefecture_id"].fillna("").to_numpy()
+    undrawn = ~links[COORDINATES].notna().all(axis=1).to_numpy()
+    county = (home != prefecture) & (prefecture != "")  # its pairs count for its prefecture
+    own, counties = Counter(home), Counter(prefecture[county])
+    lost = Counter(home[undrawn]) + Counter(prefecture[county & undrawn])
+    return {
+        place: HomeCount(own[place] + counties[place], counties[place], lost[place])
+        for place in own.keys() | counties.keys()
+    }
 
 
-def _home_hover(name: str, level: str, counts: pd.Series, lang: Lang) -> str:
+def _home_hover(name: str, level: str, counts: HomeCount, lang: Lang) -> str:
     """One Guangxi marker's hover: its pairs as every page counts them, and what that holds."""
-    text = t("map.hover.home", lang, name=html.escape(name), level=level, pairs=counts["pairs"])
-    if counts["counties"]:
-        text += t("map.hover.home_counties", lang, count=counts["counties"])
-    if counts["undrawn"]:
-        text += t("map.hover.home_undrawn", lang, count=counts["undrawn"])
+    text = t("map.hover.home", lang, name=html.escape(name), level=level, pairs=counts.pairs)
+    if counts.counties:
+        text += t("map.hover.home_counties", lang, count=counts.counties)
+    if counts.undrawn:
+        text += t("map.hover.home_undrawn", lang, count=counts.undrawn)
     return text
 
 
 def home_trace(
-    links: pd.DataFrame, lang: Lang, selected: str | None, totals: pd.DataFrame | None = None
+    links: pd.DataFrame,
+    lang: Lang,
+    selected: str | None,
+    totals: dict[str, HomeCount] | None = None,
 ) -> dict:
     """Guangxi-side markers: region, prefecture cities and counties holding shown pairs.
 
     ``totals`` (:func:`home_counts` of all the shown pairs, drawn or not) gives the counts in
     the hover; without it, those of ``links``.
     """
-    grouped = links.groupby("home_place_id", sort=True)
-    count = grouped.size()
-    names = grouped["home_name_zh" if lang == "zh" else "home_name_en"].first()
-    levels = grouped["level"].first()
+    ids = links["home_place_id"].to_numpy()
+    first = dict(zip(ids[::-1], range(len(ids) - 1, -1, -1), strict=True))  # place -> its 1st row
+    places = sorted(first)
+    rows = [first[place] for place in places]
+    names, levels, lons, lats = (
+        links[column].to_numpy()[rows]
+        for column in (
+            "home_name_zh" if lang == "zh" else "home_name_en",
+            "level",
+            "home_lon",
+            "home_lat",
+        )
+    )
+    count = Counter(ids)
     related = _related_places(links, selected)
-    totals = (home_counts(links) if totals is None else totals).reindex(count.index)
+    totals = home_counts(links) if totals is None else totals
     hover = [
-        _home_hover(str(n), t(f"level.{v}", lang), totals.loc[place], lang)
-        for place, n, v in zip(count.index, names, levels, strict=True)
+        _home_hover(str(n), t(f"level.{v}", lang), totals[place], lang)
+        for place, n, v in zip(places, names, levels, strict=True)
     ]
+    sizes = 7 + np.asarray([count[place] for place in places], dtype=float) ** 0.5 * 1.5
     return dict(
         type="scattergeo",
-        lon=grouped["home_lon"].first().tolist(),
-        lat=grouped["home_lat"].first().tolist(),
+        lon=lons.tolist(),
+        lat=lats.tolist(),
         mode="markers",
         marker={
-            "size": (7 + count**0.5 * 1.5).round(1).tolist(),
+            "size": sizes.round(1).tolist(),
             "color": GUANGXI_RED,
             "symbol": "diamond",
-            "opacity": [1.0 if not related or p in related else 0.35 for p in count.index],
+            "opacity": [1.0 if not related or p in related else 0.35 for p in places],
             "line": {"color": "#ffffff", "width": 1},
         },
-        customdata=[["place", place] for place in count.index],
+        customdata=[["place", place] for place in places],
         hovertext=hover,
         hovertemplate="%{hovertext}<extra></extra>",
-        name=t("map.legend.home", lang, places=len(count)),
+        name=t("map.legend.home", lang, places=len(places)),
         unselected={"marker": {"opacity": 1.0}},
     )
 
