@@ -150,6 +150,25 @@ def test_exact_betweenness_matches_networkx_on_graphs_with_leaves():
         assert found == pytest.approx(expected)
 
 
+def test_sampled_betweenness_matches_networkx_sampling_with_the_same_seed():
+    """The same sources and scaling as networkx, all searches at once: equal up to rounding."""
+    cases = [nx.gnm_random_graph(n, m, seed=s) for n, m, s in ((40, 60, 1), (120, 400, 2))]
+    cases.append(nx.gnm_random_graph(50, 30, seed=3))  # many parts, isolated nodes
+    star = nx.star_graph(8)
+    star.add_edges_from([(1, 2), ("x", "y")])
+    cases.append(nx.relabel_nodes(star, str))
+    for graph in cases:
+        for k in (1, 2, 7):
+            expected = nx.betweenness_centrality(graph, k=k, seed=7)
+            found = network_measures.sampled_betweenness(graph, k, 7)
+            assert list(found) == list(expected)
+            assert found == pytest.approx(expected, rel=1e-12, abs=1e-15, nan_ok=True)
+    small = nx.path_graph(4)
+    assert network_measures.sampled_betweenness(small, 4, 7) == pytest.approx(
+        nx.betweenness_centrality(small)
+    )
+
+
 def test_large_graphs_use_a_seeded_sample(path_data, monkeypatch):
     monkeypatch.setattr(network_measures, "EXACT_LIMIT", 3)
     monkeypatch.setattr(network_measures, "SAMPLE_SIZE", 4)

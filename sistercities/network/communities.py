@@ -44,11 +44,38 @@ def communities(graph: nx.Graph, seed: int = SEED) -> tuple[list[Community], flo
     found = nx.community.louvain_communities(pairs, weight="weight", seed=seed)
     quality = nx.community.modularity(pairs, found, weight="weight")
     ordered = sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
-    return [_describe_community(pairs, nodes) for nodes in ordered], float(quality)
+    inside = _weights_inside(pairs, ordered)
+    described = [_describe_community(pairs, nodes, *inside[i]) for i, nodes in enumerate(ordered)]
+    return described, float(quality)
 
 
-def _describe_community(pairs: nx.Graph, nodes: list[str]) -> Community:
-    """Name a community by the most common country (place view) or continent of its partners."""
+def _weights_inside(
+    pairs: nx.Graph, groups: list[list[str]]
+) -> list[tuple[dict[str, float], float]]:
+    """Per community: each node's weighted degree inside it, and the weight of its edges.
+
+    One pass over the edges (a subgraph view per community cost more than Louvain itself).
+    """
+    group_of = {node: index for index, nodes in enumerate(groups) for node in nodes}
+    found: list[tuple[dict[str, float], float]] = [({}, 0.0) for _ in groups]
+    for u, v, weight in pairs.edges(data="weight", default=1):
+        index = group_of.get(u)
+        if index is None or index != group_of.get(v):
+            continue
+        degrees, total = found[index]
+        degrees[u] = degrees.get(u, 0) + weight
+        degrees[v] = degrees.get(v, 0) + weight
+        found[index] = (degrees, total + weight)
+    return found
+
+
+def _describe_community(
+    pairs: nx.Graph, nodes: list[str], degrees: dict[str, float], weight: float
+) -> Community:
+    """Name a community by the most common country (place view) or continent of its partners.
+
+    ``degrees`` and ``weight`` are its nodes' weighted degrees inside it and its edges' weight.
+    """
     view = pairs.graph.get("view", "place")
     group_kind: Literal["country", "continent"] = "country" if view == "place" else "continent"
     key = "country_iso3" if view == "place" else "continent"
@@ -58,9 +85,7 @@ def _describe_community(pairs: nx.Graph, nodes: list[str]) -> Community:
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     group, share = ranked[0] if ranked else ("", 0)
     homes = [n for n in nodes if pairs.nodes[n].get("kind") == "home"]
-    inside = pairs.subgraph(nodes)
-    hub = max(homes, key=lambda n: (inside.degree(n, weight="weight"), n), default="")
-    weight = int(inside.size(weight="weight"))
+    hub = max(homes, key=lambda n: (degrees.get(n, 0), n), default="")
     return Community(
         tuple(nodes),
         group,
@@ -68,5 +93,5 @@ def _describe_community(pairs: nx.Graph, nodes: list[str]) -> Community:
         share,
         len(partners),
         hub,
-        weight,
+        int(weight),
     )

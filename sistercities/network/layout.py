@@ -59,9 +59,8 @@ def radial_layout(graph: nx.Graph) -> Positions:
 def _parent(graph: nx.Graph, node: str) -> str:
     """The unit a Guangxi unit is part of ('' when none is drawn)."""
     own = _rank(graph.nodes[node].get("level"))
-    for other in graph.neighbors(node):
-        above = _rank(graph.nodes[other].get("level")) < own
-        if graph.edges[node, other]["kind"] == PART_OF and above:
+    for other, edge in graph.adj[node].items():  # the edge's kind first: most are pairs
+        if edge["kind"] == PART_OF and _rank(graph.nodes[other].get("level")) < own:
             return other
     return ""
 

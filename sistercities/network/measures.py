@@ -5,11 +5,14 @@ Part-of edges are left out of every measure (:func:`sistercities.network.graph.p
 
 from __future__ import annotations
 
+import math
+import random
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from sistercities.network.graph import SEED, pair_graph
@@ -43,13 +46,11 @@ def measures(graph: nx.Graph, seed: int = SEED) -> Measures:
     pairs = pair_graph(graph)
     approximate = graph.graph.get("links", 0) >= EXACT_LIMIT and len(pairs) > SAMPLE_SIZE
     sample = SAMPLE_SIZE if approximate else len(pairs)
-    if approximate:
-        between = nx.betweenness_centrality(pairs, k=sample, seed=seed)
-    else:
-        between = exact_betweenness(pairs)
+    between = sampled_betweenness(pairs, sample, seed) if approximate else exact_betweenness(pairs)
+    firsts = _first_pairs(pairs)
     rows = []
     for node, data in pairs.nodes(data=True):
-        first = _first_pair(pairs, node)
+        first = firsts[node]
         rows.append(
             {
                 "node": node,
@@ -96,6 +97,62 @@ def exact_betweenness(graph: nx.Graph) -> dict[str, float]:
     return {node: value * scale for node, value in between.items()}
 
 
+def sampled_betweenness(graph: nx.Graph, k: int, seed: int) -> dict[str, float]:
+    """``nx.betweenness_centrality(graph, k=k, seed=seed)``, its ``k`` searches run together.
+
+    The same sampled sources and the same normalisation as networkx; the breadth-first searches
+    and Brandes' accumulation run level by level on integer node indices for all sources at
+    once in numpy, about ten times faster (a different order of additions: equal to networkx
+    up to rounding). With ``k`` at least the number of nodes it is :func:`exact_betweenness`.
+    """
+    nodes = list(graph)
+    count = len(nodes)
+    if k >= count:
+        return exact_betweenness(graph)
+    sources = random.Random(seed).sample(nodes, k)  # what networkx's seeded sampling picks
+    index = {node: i for i, node in enumerate(nodes)}
+    ends = np.array([(index[u], index[v]) for u, v in graph.edges()], dtype=np.int64)
+    ends = ends.reshape(-1, 2)
+    tail = np.concatenate([ends[:, 0], ends[:, 1]])  # both directions of every edge
+    head = np.concatenate([ends[:, 1], ends[:, 0]])
+    rows = np.arange(k)[:, None]
+    into_head, into_tail = (rows * count + head).ravel(), (rows * count + tail).ravel()
+    distance = np.full((k, count), -1, dtype=np.int64)
+    paths = np.zeros((k, count))
+    starts = np.array([index[source] for source in sources])
+    distance[np.arange(k), starts] = 0
+    paths[np.arange(k), starts] = 1.0
+    level = 0
+    while True:  # breadth first: count shortest paths into the next level
+        flow = np.where(distance[:, tail] == level, paths[:, tail], 0.0)
+        reach = np.bincount(into_head, flow.ravel(), k * count).reshape(k, count)
+        found = (distance == -1) & (reach > 0)
+        if not found.any():
+            break
+        level += 1
+        distance[found] = level
+        paths[found] = reach[found]
+    dependency = np.zeros((k, count))
+    head_depth, tail_depth = distance[:, head], distance[:, tail]
+    ratio = paths[:, tail] / np.where(paths > 0, paths, 1.0)[:, head]  # sigma(v) / sigma(w)
+    for depth in range(level, 0, -1):  # back up: each node's share of the paths through it
+        on_path = (head_depth == depth) & (tail_depth == depth - 1)
+        gain = np.where(on_path, ratio * (1 + dependency[:, head]), 0.0)
+        dependency += np.bincount(into_tail, gain.ravel(), k * count).reshape(k, count)
+    dependency[np.arange(k), starts] = 0.0  # a source lies on none of its own paths
+    totals = dependency.sum(axis=0)
+    pairs_per_node = count - 2  # N - 1, N = count - 1 (endpoints left out)
+    if count - 1 < 2:
+        return dict(zip(nodes, totals.tolist(), strict=True))
+    sampled = set(sources)
+    source_scale = 1 / ((k - 1) * pairs_per_node) if k > 1 else math.nan
+    other_scale = 1 / (k * pairs_per_node)
+    return {
+        node: value * (source_scale if node in sampled else other_scale)
+        for node, value in zip(nodes, totals.tolist(), strict=True)
+    }
+
+
 def _brandes_search(graph: nx.Graph, source: str) -> tuple[list[str], dict[str, float]]:
     """Breadth-first search from ``source`` and each node's dependency (Brandes 2001)."""
     order: list[str] = []
@@ -127,11 +184,20 @@ _NODE_KEYS = ("kind", "name_zh", "name_en", "country_iso3", "continent", "level"
 _MEASURE_KEYS = ("degree", "weighted_degree", "betweenness", "first_start", "first_label")
 
 
-def _first_pair(pairs: nx.Graph, node: str) -> tuple[pd.Timestamp | NaTType, str]:
-    """The earliest dated pair at a node: its start and its date as recorded (NaT, '' if none)."""
-    dated = [
-        (data["first_start"], data["first_label"])
-        for _, _, data in pairs.edges(node, data=True)
-        if pd.notna(data["first_start"])
-    ]
-    return min(dated, key=lambda item: item[0]) if dated else (pd.NaT, "")
+def _first_pairs(pairs: nx.Graph) -> dict[str, tuple[pd.Timestamp | NaTType, str]]:
+    """The earliest dated pair at each node: its start and its date as recorded (NaT, '').
+
+    Of equally early pairs, the first among the node's edges. Read straight from the
+    adjacency (an edge view and ``pd.notna`` per edge cost most of the measures' own time).
+    """
+    found: dict[str, tuple[pd.Timestamp | NaTType, str]] = {}
+    for node, edges in pairs.adjacency():
+        best = None
+        for data in edges.values():
+            start = data["first_start"]
+            if start is None or start is pd.NaT or start != start:  # undated (NaN != NaN)
+                continue
+            if best is None or start < best[0]:
+                best = (start, data["first_label"])
+        found[node] = best if best is not None else (pd.NaT, "")
+    return found
