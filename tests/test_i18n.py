@@ -230,3 +230,17 @@ def test_counted_words_pick_singular_and_plural():
     assert t("net.top.line", "en", rank=1, name="Japan", pairs=1) == "1. Japan · 1 pair"
     assert "1 more pair is not drawn" in t("map.not_drawn", "en", count=1)
     assert t("map.drawn", "zh", count=1) == "地图绘出 1 对友城。"
+
+
+def test_every_text_formats_the_same_on_the_fast_path():
+    """``t`` uses str.format unless a counted word may be asked for: same text either way."""
+    import re
+
+    from sistercities.i18n import _FORMATTER
+
+    for key, texts in translation_table().items():
+        for lang, text in zip(("zh", "en"), texts, strict=True):
+            fields = set(re.findall(r"\{(\w+)", text))
+            for value in (1, 2, "1,200", "<b>"):
+                params = dict.fromkeys(fields, value) or {"unused": value}
+                assert t(key, lang, **params) == _FORMATTER.format(text, **params), key
