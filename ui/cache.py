@@ -12,6 +12,7 @@ import threading
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -29,6 +30,7 @@ from sistercities.paths import data_dir
 from sistercities.places import place_labels, search_options
 from sistercities.store import transactions as store
 from sistercities.timeline import milestones
+from ui import runtime
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
@@ -37,7 +39,7 @@ def _load(folder: str, version: str) -> LoadResult:
     del version  # part of the cache key only
     from pathlib import Path
 
-    return store.load_consistent(Path(folder))
+    return runtime.load_long_lived(partial(store.load_consistent, Path(folder)))
 
 
 def load() -> LoadResult:
