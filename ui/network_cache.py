@@ -32,10 +32,18 @@ Key = tuple[str, str, LinkFilter, str]
 """(data folder, dataset version, filter, view)."""
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _directory(folder: str, version: str, _places: pd.DataFrame) -> graphs.PlaceDirectory:
+    """What the graph reads of the places, once per data version (shared, read-only)."""
+    del folder, version  # the cache key only
+    return graphs.place_directory(_places)
+
+
 @st.cache_resource(max_entries=ENTRIES, show_spinner=False)
 def _graph(key: Key, _links: pd.DataFrame, _places: pd.DataFrame) -> nx.Graph:
     """The graph of one filter result in one view (read-only)."""
-    return graphs.build_graph(_links, _places, key[3])  # type: ignore[arg-type]
+    directory = _directory(key[0], key[1], _places)
+    return graphs.build_graph(_links, _places, key[3], directory)  # type: ignore[arg-type]
 
 
 @st.cache_resource(max_entries=ENTRIES, show_spinner=False)

@@ -263,7 +263,7 @@ def partner_traces(
     related = _related_places(links, view.selected)
     if aggregated:
         markers = country_markers(links, lang, view.colour_by, label_points)
-        largest = int(links["country_iso3"].value_counts().max())  # a country's pairs in all
+        largest = int(links["country_iso3"].value_counts().max())  # over every category
     else:
         markers = place_markers(links, lang, view.colour_by)
         largest = 1

@@ -12,6 +12,7 @@ are drawn faintly and left out of every measure.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
 import networkx as nx
@@ -116,10 +117,40 @@ def _pair_edges(mapped: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _home_ancestors(nodes: set[str], places: pd.DataFrame) -> dict[str, str]:
-    """The part-of chain above each home node: child -> parent, for every unit on the way."""
+@dataclass(frozen=True, eq=False)
+class PlaceDirectory:
+    """What the graph needs of places.csv whatever the filter (made once per data version).
+
+    ``attrs``: each place's names, admin type and country; ``home_parent``: each Chinese
+    place's parent ('' for none), the part-of chain of Guangxi's units.
+    """
+
+    attrs: dict[str, dict[str, Any]]
+    home_parent: dict[str, str]
+
+
+def place_directory(places: pd.DataFrame) -> PlaceDirectory:
+    """Read the places once: node attributes by place id and Guangxi's part-of chain."""
+    ids, name_zh, name_en, admin, country = (
+        places[column].tolist()
+        for column in ("place_id", "name_zh", "name_en", "admin_type", "country_iso3")
+    )
+    attrs = {
+        cast(str, place): {
+            "name_zh": zh or en,
+            "name_en": en or zh,
+            "admin_type": kind,
+            "country_iso3": code,
+        }
+        for place, zh, en, kind, code in zip(ids, name_zh, name_en, admin, country, strict=True)
+    }
     home = places.loc[places["country_iso3"] == "CHN"]
-    parent_of = dict(zip(home["place_id"], home["parent_id"].fillna(""), strict=True))
+    parent = dict(zip(home["place_id"], home["parent_id"].fillna(""), strict=True))
+    return PlaceDirectory(attrs, parent)
+
+
+def _home_ancestors(nodes: set[str], parent_of: dict[str, str]) -> dict[str, str]:
+    """The part-of chain above each home node: child -> parent, for every unit on the way."""
     ties: dict[str, str] = {}
     pending = sorted(nodes)
     while pending:
@@ -131,11 +162,25 @@ def _home_ancestors(nodes: set[str], places: pd.DataFrame) -> dict[str, str]:
     return ties
 
 
-def _pair_levels(mapped: pd.DataFrame) -> dict[str, str]:
-    """The level of each partner node's pairs, or 'mixed' when it holds several levels."""
-    grouped = mapped.groupby("partner_node")["level"]
-    levels = grouped.first().where(grouped.nunique() == 1, "mixed")
-    return dict(zip(levels.index, levels.to_numpy(), strict=True))
+def _first_rows(keys: np.ndarray) -> dict[Any, int]:
+    """Each distinct key's first row position (a dict built in C, newest row first)."""
+    return dict(zip(keys[::-1], range(len(keys) - 1, -1, -1), strict=True))
+
+
+def _pair_levels(mapped: pd.DataFrame, first: dict[Any, int]) -> dict[str, str]:
+    """The level of each partner node's pairs, or 'mixed' when it holds several levels.
+
+    ``first`` is :func:`_first_rows` of the partner nodes.
+    """
+    codes, nodes = pd.factorize(mapped["partner_node"])
+    level_codes, _ = pd.factorize(mapped["level"])
+    pairs = np.unique(codes.astype(np.int64) * (level_codes.max(initial=0) + 1) + level_codes)
+    kinds = np.bincount(pairs // (level_codes.max(initial=0) + 1), minlength=len(nodes))
+    levels = mapped["level"].to_numpy()
+    return {
+        node: levels[first[node]] if count == 1 else "mixed"
+        for node, count in zip(nodes, kinds.tolist(), strict=True)
+    }
 
 
 def _home_level(admin_type: str) -> str:
@@ -143,38 +188,36 @@ def _home_level(admin_type: str) -> str:
     return HOME_LEVELS.get(admin_type, "county")
 
 
-def _place_attrs(places: pd.DataFrame, ids: set[str], kind: str) -> dict[str, dict[str, Any]]:
+def _place_attrs(directory: PlaceDirectory, ids: set[str], kind: str) -> dict[str, dict[str, Any]]:
     """Node attributes of places (names, country, admin type, coordinates)."""
-    rows = places.loc[places["place_id"].isin(ids)]
-    return {
-        cast(str, row.place_id): {
-            "kind": kind,
-            "name_zh": row.name_zh or row.name_en,
-            "name_en": row.name_en or row.name_zh,
-            "admin_type": row.admin_type,
-            "country_iso3": row.country_iso3,
-            "level": _home_level(cast(str, row.admin_type)) if kind == "home" else "",
-        }
-        for row in rows.itertuples()
-    }
+    found = {}
+    for place in ids:
+        base = directory.attrs.get(place)
+        if base is not None:
+            level = _home_level(cast(str, base["admin_type"])) if kind == "home" else ""
+            found[place] = {"kind": kind, **base, "level": level}
+    return found
 
 
 def _partner_attrs(
-    links: pd.DataFrame, mapped: pd.DataFrame, view: View
+    links: pd.DataFrame, first: dict[Any, int], view: View
 ) -> dict[str, dict[str, Any]]:
-    """Node attributes of the partner side: country and continent, names for group nodes."""
-    frame = links[["country_iso3", "country_zh", "country_en", "continent"]].copy()
-    frame["node"] = mapped["partner_node"].to_numpy()
+    """Node attributes of the partner side: country and continent, names for group nodes.
+
+    ``first`` is each partner node's first row (:func:`_first_rows`), which describes it.
+    """
+    rows = list(first.values())
+    columns = ("country_iso3", "country_zh", "country_en", "continent")
+    iso3, name_zh, name_en, continent = (links[c].take(rows).tolist() for c in columns)
     attrs: dict[str, dict[str, Any]] = {}
-    for row in frame.drop_duplicates("node").itertuples():
-        attr: dict[str, Any] = {"country_iso3": row.country_iso3, "continent": row.continent}
+    for node, code, zh, en, part in zip(first, iso3, name_zh, name_en, continent, strict=True):
+        attr: dict[str, Any] = {"country_iso3": code, "continent": part}
         if view == "country":
-            attr.update(kind="country", name_zh=row.country_zh or row.country_iso3)
-            attr.update(name_en=row.country_en or row.country_iso3)
+            attr.update(kind="country", name_zh=zh or code)
+            attr.update(name_en=en or code)
         elif view == "continent":
-            names = _continent_names(cast(str, row.continent))
-            attr.update(kind="continent", country_iso3="", **names)
-        attrs[cast(str, row.node)] = attr
+            attr.update(kind="continent", country_iso3="", **_continent_names(cast(str, part)))
+        attrs[cast(str, node)] = attr
     return attrs
 
 
@@ -188,28 +231,37 @@ def _continent_names(continent: str) -> dict[str, str]:
 _NAME_KEYS: tuple[tuple[str, Lang], ...] = (("name_zh", "zh"), ("name_en", "en"))
 
 
-def build_graph(links: pd.DataFrame, places: pd.DataFrame, view: View = "place") -> nx.Graph:
+def build_graph(
+    links: pd.DataFrame,
+    places: pd.DataFrame,
+    view: View = "place",
+    directory: PlaceDirectory | None = None,
+) -> nx.Graph:
     """The network of the (filtered, enriched) links in ``view``.
 
     Node attributes: kind (home, partner, country, continent), name_zh, name_en, country_iso3,
     continent, level (home: province/prefecture/county; partner side: the level of its pairs or
     'mixed'). Edge attributes: kind (pair, part_of), weight (pairs), first_start (Timestamp or
     NaT), first_label (the earliest pair's date as recorded, '' when undated).
-    Graph attributes: view, links (number of links drawn).
+    Graph attributes: view, links (number of links drawn). ``directory``, when given, is
+    :func:`place_directory` of ``places`` already made.
     """
+    if directory is None:
+        directory = place_directory(places)
     mapped = node_links(links, view)
     edges = _pair_edges(mapped)
     home_nodes = set(mapped["home_node"].unique())
-    ancestors = _home_ancestors(home_nodes, places)
+    ancestors = _home_ancestors(home_nodes, directory.home_parent)
     home_nodes |= set(ancestors.values())
-    attrs = _place_attrs(places, home_nodes, "home")
+    attrs = _place_attrs(directory, home_nodes, "home")
     for home_attrs in attrs.values():
         home_attrs["continent"] = "Asia"
-    partner = _partner_attrs(links, mapped, view)
+    first = _first_rows(mapped["partner_node"].to_numpy())
+    partner = _partner_attrs(links, first, view)
     if view == "place":
-        for node, values in _place_attrs(places, set(partner), "partner").items():
+        for node, values in _place_attrs(directory, set(partner), "partner").items():
             partner[node] = {**values, "continent": partner[node]["continent"]}
-    levels = _pair_levels(mapped)
+    levels = _pair_levels(mapped, first)
     for node, values in partner.items():
         values["level"] = levels.get(node, "")
     graph: nx.Graph[str] = nx.Graph(view=view, links=len(links), countries=_country_table(links))
@@ -224,14 +276,14 @@ def build_graph(links: pd.DataFrame, places: pd.DataFrame, view: View = "place")
 
 def _country_table(links: pd.DataFrame) -> dict[str, dict[str, str]]:
     """Names and continent of each partner country of the links, by ISO3 code."""
-    frame = links[["country_iso3", "country_zh", "country_en", "continent"]].drop_duplicates(
-        "country_iso3"
-    )
-    table: dict[str, dict[str, str]] = {}
-    for row in frame.itertuples():  # text columns of the enriched links
-        names = {"zh": row.country_zh, "en": row.country_en, "continent": row.continent}
-        table[cast(str, row.country_iso3)] = cast("dict[str, str]", names)
-    return table
+    first = _first_rows(links["country_iso3"].to_numpy())
+    rows = sorted(first.values())  # in the order the countries first appear
+    columns = ("country_iso3", "country_zh", "country_en", "continent")
+    iso3, name_zh, name_en, continent = (links[c].take(rows).tolist() for c in columns)
+    return {
+        cast(str, code): {"zh": zh, "en": en, "continent": part}
+        for code, zh, en, part in zip(iso3, name_zh, name_en, continent, strict=True)
+    }
 
 
 def _edge_rows(edges: pd.DataFrame) -> list[tuple[str, str, dict]]:
