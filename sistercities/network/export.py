@@ -14,7 +14,7 @@ import networkx as nx
 import pandas as pd
 
 from sistercities.contract.schema import CONTINENTS, Lang
-from sistercities.counts import top_with_ties
+from sistercities.counts import top_values, top_with_ties
 from sistercities.i18n import t
 from sistercities.network.communities import Community
 from sistercities.network.figure import describe_node
@@ -122,14 +122,26 @@ def top_homes(table: pd.DataFrame, lang: Lang, count: int = 5) -> pd.DataFrame:
 
     The same tie rule as the overview's lists (:func:`sistercities.counts.top_with_ties`).
     """
-    homes = table.loc[(table["kind"] == "home") & (table["weighted_degree"] > 0)]
-    ranked = top_with_ties(homes.set_index("node")["weighted_degree"], count)
-    homes = homes.set_index("node").loc[ranked["id"]]
+    name = "name_zh" if lang == "zh" else "name_en"
+    homes = {
+        node: (label, int(degree))
+        for node, kind, pairs, label, degree in zip(
+            table["node"],
+            table["kind"],
+            table["weighted_degree"],
+            table[name],
+            table["degree"],
+            strict=True,
+        )
+        if kind == "home" and pairs > 0
+    }
+    pairs_of = dict(zip(table["node"], table["weighted_degree"], strict=True))
+    ranked = top_with_ties({node: pairs_of[node] for node in homes}, count)
     return pd.DataFrame(
         {
-            t("net.col.name", lang): homes["name_zh" if lang == "zh" else "name_en"].to_numpy(),
+            t("net.col.name", lang): [homes[node][0] for node in ranked["id"]],
             t("net.col.pairs", lang): ranked["pairs"].to_numpy(),
-            t("net.col.degree", lang): homes["degree"].astype(int).to_numpy(),
+            t("net.col.degree", lang): [homes[node][1] for node in ranked["id"]],
             t("net.col.rank", lang): ranked["rank"].to_numpy(),
         }
     )
@@ -141,14 +153,16 @@ def top_countries(links: pd.DataFrame, lang: Lang, count: int = 5) -> pd.DataFra
     The same tie rule as the overview's lists (:func:`sistercities.counts.top_with_ties`):
     every country tied with the last place is listed, ties in ISO3 order in both languages.
     """
-    countries = links.loc[links["country_iso3"] != ""]
-    ranked = top_with_ties(countries["country_iso3"].value_counts(), count)
+    ranked = top_values(links["country_iso3"], count)
+    codes = links["country_iso3"].to_numpy()
+    first = dict(zip(codes[::-1], range(len(codes) - 1, -1, -1), strict=True))  # 1st row each
     name = "country_zh" if lang == "zh" else "country_en"
-    names = countries.groupby("country_iso3")[name].first()
-    labels = [names.get(iso3) or iso3 for iso3 in ranked["id"]]
+    names = links[name].take([first[iso3] for iso3 in ranked["id"]]).tolist()
     return pd.DataFrame(
         {
-            t("net.col.country", lang): labels,
+            t("net.col.country", lang): [
+                label or iso3 for label, iso3 in zip(names, ranked["id"], strict=True)
+            ],
             t("net.col.pairs", lang): ranked["pairs"].to_numpy(),
             t("net.col.rank", lang): ranked["rank"].to_numpy(),
         }
