@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 
 from geo.spatial import arc_lines
 from sistercities.contract.schema import CONTINENTS, LEVELS, Lang
+from sistercities.counts import first_rows
 from sistercities.exports import stamp_figure, stamp_spec
 from sistercities.figures.basemap import maritime_trace, offline_geo
 from sistercities.figures.theme import (
@@ -354,7 +355,7 @@ def home_trace(
     the hover; without it, those of ``links``.
     """
     ids = links["home_place_id"].to_numpy()
-    first = dict(zip(ids[::-1], range(len(ids) - 1, -1, -1), strict=True))  # place -> its 1st row
+    first = first_rows(ids)  # place -> its first row
     places = sorted(first)
     rows = [first[place] for place in places]
     names, levels, lons, lats = (

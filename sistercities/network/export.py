@@ -14,7 +14,7 @@ import networkx as nx
 import pandas as pd
 
 from sistercities.contract.schema import CONTINENTS, Lang
-from sistercities.counts import top_values, top_with_ties
+from sistercities.counts import first_rows, top_values, top_with_ties
 from sistercities.i18n import t
 from sistercities.network.communities import Community
 from sistercities.network.figure import describe_node
@@ -154,8 +154,7 @@ def top_countries(links: pd.DataFrame, lang: Lang, count: int = 5) -> pd.DataFra
     every country tied with the last place is listed, ties in ISO3 order in both languages.
     """
     ranked = top_values(links["country_iso3"], count)
-    codes = links["country_iso3"].to_numpy()
-    first = dict(zip(codes[::-1], range(len(codes) - 1, -1, -1), strict=True))  # 1st row each
+    first = first_rows(links["country_iso3"].to_numpy())
     name = "country_zh" if lang == "zh" else "country_en"
     names = links[name].take([first[iso3] for iso3 in ranked["id"]]).tolist()
     return pd.DataFrame(

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from sistercities.contract.schema import CONTINENTS, Lang
+from sistercities.counts import first_rows
 from sistercities.i18n import t
 
 if TYPE_CHECKING:
@@ -162,15 +163,10 @@ def _home_ancestors(nodes: set[str], parent_of: dict[str, str]) -> dict[str, str
     return ties
 
 
-def _first_rows(keys: np.ndarray) -> dict[Any, int]:
-    """Each distinct key's first row position (a dict built in C, newest row first)."""
-    return dict(zip(keys[::-1], range(len(keys) - 1, -1, -1), strict=True))
-
-
 def _pair_levels(mapped: pd.DataFrame, first: dict[Any, int]) -> dict[str, str]:
     """The level of each partner node's pairs, or 'mixed' when it holds several levels.
 
-    ``first`` is :func:`_first_rows` of the partner nodes.
+    ``first`` is :func:`~sistercities.counts.first_rows` of the partner nodes.
     """
     codes, nodes = pd.factorize(mapped["partner_node"])
     level_codes, _ = pd.factorize(mapped["level"])
@@ -204,7 +200,8 @@ def _partner_attrs(
 ) -> dict[str, dict[str, Any]]:
     """Node attributes of the partner side: country and continent, names for group nodes.
 
-    ``first`` is each partner node's first row (:func:`_first_rows`), which describes it.
+    ``first`` holds each partner node's first row (:func:`~sistercities.counts.first_rows`),
+    which describes it.
     """
     rows = list(first.values())
     columns = ("country_iso3", "country_zh", "country_en", "continent")
@@ -256,7 +253,7 @@ def build_graph(
     attrs = _place_attrs(directory, home_nodes, "home")
     for home_attrs in attrs.values():
         home_attrs["continent"] = "Asia"
-    first = _first_rows(mapped["partner_node"].to_numpy())
+    first = first_rows(mapped["partner_node"].to_numpy())
     partner = _partner_attrs(links, first, view)
     if view == "place":
         for node, values in _place_attrs(directory, set(partner), "partner").items():
@@ -276,7 +273,7 @@ def build_graph(
 
 def _country_table(links: pd.DataFrame) -> dict[str, dict[str, str]]:
     """Names and continent of each partner country of the links, by ISO3 code."""
-    first = _first_rows(links["country_iso3"].to_numpy())
+    first = first_rows(links["country_iso3"].to_numpy())
     rows = sorted(first.values())  # in the order the countries first appear
     columns = ("country_iso3", "country_zh", "country_en", "continent")
     iso3, name_zh, name_en, continent = (links[c].take(rows).tolist() for c in columns)
