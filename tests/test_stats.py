@@ -76,3 +76,13 @@ def test_each_official_figure_is_compared_on_its_own_date(tiny_folder):
     assert measure_label("pairs_tha", "en", {"THA": "Thailand"}) == "Pairs with Thailand"
     assert measure_label("pairs_north_america", "zh", {}) == "与北美洲的友城"
     assert measure_label("pairs_county", "en", {}) == "County level pairs"
+
+
+def test_first_rows_gives_each_values_first_position():
+    import numpy as np
+
+    from sistercities.counts import first_rows
+
+    values = np.array(["b", "a", "b", "c", "a"], dtype=object)
+    assert first_rows(values) == {"a": 1, "b": 0, "c": 3}
+    assert first_rows(np.array([], dtype=object)) == {}
