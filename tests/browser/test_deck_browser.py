@@ -310,3 +310,36 @@ def test_live_slide_2_click_selects_once_and_shows_a_callout(server, browser, wi
         screenshot(page, f"deck-live-selected-{width}")
     finally:
         context.close()
+
+
+def test_live_network_slide_click_selects_a_node_once(server, browser):
+    """Slide 5: a real mouse click on a partner node selects it once and names it on the chart."""
+    context, page, traffic = open_live(
+        browser, server.url + "/network?present=1&lang=en&slide=5", 1920, 1080
+    )
+    try:
+        live_slide(page, 5)
+        page.wait_for_selector(".st-key-deck-chart path.point", state="attached")
+        clickable = page.evaluate(CLICKABLE)
+        partners = sorted(p for p in clickable if p and not p.startswith("cn-"))
+        assert partners, "no clickable partner node on slide 5"
+        x, y = clickable[partners[0]]
+        page.mouse.click(x, y)
+        page.wait_for_function("(id) => location.search.includes('sel=' + id)", arg=partners[0])
+        wait_for_app(page)
+        traffic.wait_quiet(page)
+        settled, start = page.url, time.monotonic()
+        while time.monotonic() - start < 6:
+            page.wait_for_timeout(250)
+            assert page.url == settled, "the selection changed again after one click"
+        assert traffic.since(start) == 0, "the page reran with no interaction"
+        callout = page.evaluate(
+            "() => Array.from(document.querySelectorAll('.st-key-deck-chart .annotation-text'))"
+            ".map((t) => t.textContent)"
+        )
+        # one callout: the node's name, its pairs, its Guangxi partners
+        assert len(callout) == 1 and re.search(r"\d+ pairs?:", callout[0]), callout
+        assert "slide=5" in page.url
+        screenshot(page, "deck-live-network-selected-1920")
+    finally:
+        context.close()
