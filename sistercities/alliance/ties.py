@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, cast
 import pandas as pd
 
 from sistercities.contract.checks import split_multi
+from sistercities.counts import first_rows
 from sistercities.filters import LinkFilter, apply_filter
 
 if TYPE_CHECKING:
@@ -188,8 +189,12 @@ def coverage_by_country(links: pd.DataFrame, ties: pd.DataFrame) -> pd.DataFrame
     codes = links["country_iso3"]
     # A country's names follow from its code (contract.enrich), so its first row names it.
     # Counted in plain Python on the few countries: a pandas group-by cost more than the rest.
-    firsts = codes.drop_duplicates()
-    zh, en = (links[column].loc[firsts.index] for column in ("country_zh", "country_en"))
+    first = first_rows(codes.to_numpy())
+    rows_at = sorted(first.values())  # in the order the countries first appear
+    firsts, zh, en = (
+        links[column].take(rows_at).tolist()
+        for column in ("country_iso3", "country_zh", "country_en")
+    )
     pairs = codes.value_counts().to_dict()
     wanted = carrying_link_ids(ties)  # few: tested from the pairs' side (kept_link_ids)
     carried = Counter(links.loc[links["link_id"].isin(wanted), "country_iso3"]) if wanted else {}

@@ -170,8 +170,9 @@ def _pair_levels(mapped: pd.DataFrame, first: dict[Any, int]) -> dict[str, str]:
     """
     codes, nodes = pd.factorize(mapped["partner_node"])
     level_codes, _ = pd.factorize(mapped["level"])
-    pairs = np.unique(codes.astype(np.int64) * (level_codes.max(initial=0) + 1) + level_codes)
-    kinds = np.bincount(pairs // (level_codes.max(initial=0) + 1), minlength=len(nodes))
+    span = level_codes.max(initial=0) + 1  # one code per (node, level)
+    pairs = np.unique(codes.astype(np.int64) * span + level_codes)
+    kinds = np.bincount(pairs // span, minlength=len(nodes))
     levels = mapped["level"].to_numpy()
     return {
         node: levels[first[node]] if count == 1 else "mixed"

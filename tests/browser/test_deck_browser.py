@@ -280,17 +280,27 @@ def test_live_deck_follows_the_filter_and_language_and_plays(server, browser):
         context.close()
 
 
-@pytest.mark.parametrize(("width", "height"), SCREENS)
-def test_live_slide_2_click_selects_once_and_shows_a_callout(server, browser, width, height):
+CLICK_CASES = [
+    *((2, "/", "place", width, height) for width, height in SCREENS),  # the world map
+    (5, "/network", "node", 1920, 1080),  # the network
+]
+
+
+@pytest.mark.parametrize(("slide", "path", "kind", "width", "height"), CLICK_CASES)
+def test_live_slide_click_selects_once_and_shows_a_callout(
+    server, browser, slide, path, kind, width, height
+):
+    """A real mouse click on a partner selects it once and names it in one callout."""
     context, page, traffic = open_live(
-        browser, server.url + "/?present=1&lang=en&slide=2", width, height
+        browser, f"{server.url}{path}?present=1&lang=en&slide={slide}", width, height
     )
     try:
-        live_slide(page, 2)
+        live_slide(page, slide)
         page.wait_for_selector(".st-key-deck-chart path.point", state="attached")
-        partners = sorted(p for p in page.evaluate(CLICKABLE) if not p.startswith("cn-"))
-        assert partners, "no clickable partner point on slide 2"
-        x, y = page.evaluate(CLICKABLE)[partners[0]]
+        clickable = page.evaluate(CLICKABLE)
+        partners = sorted(p for p in clickable if p and not p.startswith("cn-"))
+        assert partners, f"no clickable partner {kind} on slide {slide}"
+        x, y = clickable[partners[0]]
         page.mouse.click(x, y)
         page.wait_for_function("(id) => location.search.includes('sel=' + id)", arg=partners[0])
         wait_for_app(page)
@@ -304,42 +314,9 @@ def test_live_slide_2_click_selects_once_and_shows_a_callout(server, browser, wi
             "() => Array.from(document.querySelectorAll('.st-key-deck-chart .annotation-text'))"
             ".map((t) => t.textContent)"
         )
-        # one callout: the place's name, its pairs, its Guangxi partners
+        # one callout: the partner's name, its pairs, its Guangxi partners
         assert len(callout) == 1 and re.search(r"\d+ pairs?:", callout[0]), callout
-        assert "slide=2" in page.url
-        screenshot(page, f"deck-live-selected-{width}")
-    finally:
-        context.close()
-
-
-def test_live_network_slide_click_selects_a_node_once(server, browser):
-    """Slide 5: a real mouse click on a partner node selects it once and names it on the chart."""
-    context, page, traffic = open_live(
-        browser, server.url + "/network?present=1&lang=en&slide=5", 1920, 1080
-    )
-    try:
-        live_slide(page, 5)
-        page.wait_for_selector(".st-key-deck-chart path.point", state="attached")
-        clickable = page.evaluate(CLICKABLE)
-        partners = sorted(p for p in clickable if p and not p.startswith("cn-"))
-        assert partners, "no clickable partner node on slide 5"
-        x, y = clickable[partners[0]]
-        page.mouse.click(x, y)
-        page.wait_for_function("(id) => location.search.includes('sel=' + id)", arg=partners[0])
-        wait_for_app(page)
-        traffic.wait_quiet(page)
-        settled, start = page.url, time.monotonic()
-        while time.monotonic() - start < 6:
-            page.wait_for_timeout(250)
-            assert page.url == settled, "the selection changed again after one click"
-        assert traffic.since(start) == 0, "the page reran with no interaction"
-        callout = page.evaluate(
-            "() => Array.from(document.querySelectorAll('.st-key-deck-chart .annotation-text'))"
-            ".map((t) => t.textContent)"
-        )
-        # one callout: the node's name, its pairs, its Guangxi partners
-        assert len(callout) == 1 and re.search(r"\d+ pairs?:", callout[0]), callout
-        assert "slide=5" in page.url
-        screenshot(page, "deck-live-network-selected-1920")
+        assert f"slide={slide}" in page.url
+        screenshot(page, f"deck-live-selected-slide{slide}-{width}")
     finally:
         context.close()
